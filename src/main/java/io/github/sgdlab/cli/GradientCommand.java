@@ -1,0 +1,95 @@
+package io.github.sgdlab.cli;
+
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.grad.BatchGradient;
+import io.github.sgdlab.grad.Gradient;
+import io.github.sgdlab.grad.GradientComparison;
+import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.notebook.NotebookTranscript;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code gradient}: all four gradient paths at any θ, seed, size and data type. */
+@Command(
+        name = "gradient",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Computes the batch and average per-sample gradients of the MSE with DJL autograd and",
+            "with the plain-Java reference, at any theta, and cross-checks them."
+        })
+final class GradientCommand implements Callable<Integer> {
+
+    /** The widest sample count a gradient run accepts: the per-sample loop is O(n) engine calls. */
+    static final int MAX_SAMPLES = 10_000_000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "S", description = "numpy seed, 0..2^32-1 (default: ${DEFAULT-VALUE}).")
+    private long seed = LinearData.NOTEBOOK_SEED;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Number of samples, 1.." + MAX_SAMPLES + " (default: ${DEFAULT-VALUE}).")
+    private int samples = LinearData.NOTEBOOK_SAMPLES;
+
+    @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: ${DEFAULT-VALUE}).")
+    private double theta0;
+
+    @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: ${DEFAULT-VALUE}).")
+    private double theta1;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypes.class,
+            description = "float32 or float64 (default: float32).")
+    private DataType dataType = DataType.FLOAT32;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        Theta theta;
+        LinearData data;
+        try {
+            Inputs.checkSamples(samples, MAX_SAMPLES);
+            theta = new Theta(theta0, theta1);
+            data = LinearData.generate(seed, samples);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return GradientReport.print(spec, data, theta, dataType, json,
+                result -> table(data, result));
+    }
+
+    private static String table(LinearData data, GradientComparison result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "seed %d, %d samples, theta = (%s, %s), %s%n%n",
+                data.seed(), data.samples(),
+                result.theta().theta0(), result.theta().theta1(), result.dataType()));
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s%n",
+                "", "grad_theta0", "grad_theta1", "loss"));
+        row(out, "DJL autograd, batch (In [10])", result.batch());
+        row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
+        row(out, "reference, batch (In [12])", result.referenceBatch());
+        row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
+        return out.append('\n').append(NotebookTranscript.verdict(result)).append('\n')
+                .toString();
+    }
+
+    private static void row(StringBuilder out, String label, BatchGradient batch) {
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s%n", label,
+                DoubleText.of(batch.gradTheta0()), DoubleText.of(batch.gradTheta1()),
+                DoubleText.of(batch.loss())));
+    }
+
+    private static void row(StringBuilder out, String label, Gradient gradient) {
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %s%n", label,
+                DoubleText.of(gradient.gradTheta0()), DoubleText.of(gradient.gradTheta1())));
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.sgdlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.grad.GradientComparison;
+import io.github.sgdlab.grad.Theta;
+
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code notebook} and {@code gradient} share: compute the four gradients, refuse
+ * non-finite results, print text or JSON, and turn the cross-check into the exit code.
+ */
+final class GradientReport {
+
+    /** Exit code when autograd and the reference disagree beyond the rounding-error bound. */
+    static final int CROSS_CHECK_FAILED = 1;
+
+    private GradientReport() {}
+
+    /**
+     * Runs the comparison and prints it in one piece, so a failure never leaves half an output.
+     *
+     * @param spec the command, for error messages
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @param dataType float32 or float64
+     * @param json whether to print JSON instead of text
+     * @param text how to render the comparison as text
+     * @return 0 if the cross-check passed, {@link #CROSS_CHECK_FAILED} otherwise
+     */
+    static int print(CommandSpec spec, LinearData data, Theta theta, DataType dataType,
+            boolean json, Function<GradientComparison, String> text) {
+        GradientComparison result;
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            result = GradientComparison.compute(manager, data, theta, dataType);
+        }
+        if (!result.allFinite()) {
+            throw new ParameterException(spec.commandLine(), String.format(
+                    "theta = (%s, %s) is too far from the data: the %s loss or gradient "
+                            + "overflows (try a smaller theta or --dtype float64)",
+                    theta.theta0(), theta.theta1(), dataType));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ComparisonJson.of(data, result));
+        } else {
+            out.print(text.apply(result));
+        }
+        out.flush();
+        return result.crossCheck().ok() ? 0 : CROSS_CHECK_FAILED;
+    }
+}

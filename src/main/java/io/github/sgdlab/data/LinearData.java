@@ -1,0 +1,145 @@
+package io.github.sgdlab.data;
+
+/**
+ * The notebook's data set: {@code x1 = uniform(-1, 1, n)}, {@code eps = randn(n)},
+ * {@code y = 3*x1 + 4 + eps}, drawn in that order from {@code np.random.seed(seed)}.
+ *
+ * <p>Immutable: the arrays are copied in and out.
+ *
+ * @param seed the seed the data were drawn with
+ * @param x1 the feature, uniform on [-1, 1)
+ * @param eps the noise, standard normal
+ * @param y the target {@code 3*x1 + 4 + eps}
+ */
+public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
+
+    /** The notebook's seed: {@code np.random.seed(45)}. */
+    public static final long NOTEBOOK_SEED = 45;
+
+    /** The notebook's size: {@code num_samples = 40}. */
+    public static final int NOTEBOOK_SAMPLES = 40;
+
+    /** The true slope of {@code f_x = 3*x1 + 4}. */
+    public static final double TRUE_THETA1 = 3;
+
+    /** The true intercept of {@code f_x = 3*x1 + 4}. */
+    public static final double TRUE_THETA0 = 4;
+
+    /**
+     * Checks the arrays line up and copies them.
+     *
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths
+     */
+    public LinearData {
+        if (x1.length == 0 || x1.length != eps.length || x1.length != y.length) {
+            throw new IllegalArgumentException(
+                    "x1, eps and y must have the same, non-zero length; got "
+                            + x1.length + ", " + eps.length + ", " + y.length);
+        }
+        x1 = x1.clone();
+        eps = eps.clone();
+        y = y.clone();
+    }
+
+    /**
+     * Draws the data set as the notebook's In [2] does.
+     *
+     * @param seed the seed, 0 to 2^32 - 1
+     * @param samples how many samples, at least 1
+     * @return the data set
+     * @throws IllegalArgumentException if the seed or the size is out of range
+     */
+    public static LinearData generate(long seed, int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        }
+        RandomState random = new RandomState(seed);
+        double[] x1 = random.uniform(-1, 1, samples);
+        double[] eps = random.randn(samples);
+        double[] y = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            // numpy evaluates f_x = 3*x1 + 4 first, then y = f_x + eps: the same roundings here.
+            double fx = TRUE_THETA1 * x1[i] + TRUE_THETA0;
+            y[i] = fx + eps[i];
+        }
+        return new LinearData(seed, x1, eps, y);
+    }
+
+    /**
+     * The notebook's own data set: seed 45, 40 samples.
+     *
+     * @return the data set of In [2]
+     */
+    public static LinearData notebook() {
+        return generate(NOTEBOOK_SEED, NOTEBOOK_SAMPLES);
+    }
+
+    /**
+     * How many samples the set holds.
+     *
+     * @return n
+     */
+    public int samples() {
+        return x1.length;
+    }
+
+    /**
+     * A copy of the feature.
+     *
+     * @return x1
+     */
+    @Override
+    public double[] x1() {
+        return x1.clone();
+    }
+
+    /**
+     * A copy of the noise.
+     *
+     * @return eps
+     */
+    @Override
+    public double[] eps() {
+        return eps.clone();
+    }
+
+    /**
+     * A copy of the target.
+     *
+     * @return y
+     */
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    /**
+     * One feature value, without copying the array.
+     *
+     * @param i the sample's index
+     * @return {@code x1[i]}
+     */
+    public double x1(int i) {
+        return x1[i];
+    }
+
+    /**
+     * One noise value, without copying the array.
+     *
+     * @param i the sample's index
+     * @return {@code eps[i]}
+     */
+    public double eps(int i) {
+        return eps[i];
+    }
+
+    /**
+     * One target value, without copying the array.
+     *
+     * @param i the sample's index
+     * @return {@code y[i]}
+     */
+    public double y(int i) {
+        return y[i];
+    }
+}

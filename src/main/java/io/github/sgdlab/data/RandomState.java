@@ -1,0 +1,112 @@
+package io.github.sgdlab.data;
+
+/**
+ * A port of the part of numpy's legacy {@code numpy.random.RandomState} that the notebook uses:
+ * {@code np.random.seed(int)}, {@code uniform(low, high, n)} and {@code randn(n)}.
+ *
+ * <p>Uniform draws equal numpy's bit for bit for every seed. Normal draws use numpy's legacy polar
+ * method, including the second value it caches for the next call; they go through
+ * {@link Math.log}, while numpy calls the C library's {@code log}, so a normal can differ
+ * from numpy's in its last bit (see the README for the measured share that is bit-exact).
+ *
+ * <p>Not thread-safe: give each thread its own instance.
+ */
+public final class RandomState {
+
+    /** The largest seed {@code np.random.seed} accepts: 2^32 - 1. */
+    public static final long MAX_SEED = 0xffffffffL;
+
+    private final Mt19937 mt;
+    private boolean hasGauss;
+    private double gauss;
+
+    /**
+     * Creates a generator in the state {@code np.random.seed(seed)} leaves.
+     *
+     * @param seed the seed, from 0 to 2^32 - 1 as numpy requires
+     * @throws IllegalArgumentException if the seed lies outside that range
+     */
+    public RandomState(long seed) {
+        checkSeed(seed);
+        this.mt = new Mt19937(seed);
+    }
+
+    /**
+     * Checks a seed the way numpy's legacy seeding does.
+     *
+     * @param seed the seed to check
+     * @throws IllegalArgumentException if {@code seed} is not in 0..2^32-1
+     */
+    public static void checkSeed(long seed) {
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException(
+                    "seed must be between 0 and 2**32 - 1 (4294967295), got " + seed);
+        }
+    }
+
+    /**
+     * Mirrors {@code RandomState.uniform(low, high, size)}: {@code low + (high - low) * u} for
+     * each draw {@code u} in [0, 1).
+     *
+     * @param low the lower bound
+     * @param high the upper bound
+     * @param size how many values to draw
+     * @return {@code size} new values
+     */
+    public double[] uniform(double low, double high, int size) {
+        checkSize(size);
+        double range = high - low;
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = low + range * mt.nextDouble();
+        }
+        return out;
+    }
+
+    /**
+     * Mirrors {@code RandomState.randn(size)}: standard normal values by numpy's
+     * {@code legacy_gauss}.
+     *
+     * @param size how many values to draw
+     * @return {@code size} new values
+     */
+    public double[] randn(int size) {
+        checkSize(size);
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = legacyGauss();
+        }
+        return out;
+    }
+
+    /**
+     * Mirrors {@code legacy_gauss}: the Marsaglia polar method, which makes two normals per
+     * accepted pair and keeps the second for the next call.
+     */
+    private double legacyGauss() {
+        if (hasGauss) {
+            hasGauss = false;
+            double cached = gauss;
+            gauss = 0.0;
+            return cached;
+        }
+        double x1;
+        double x2;
+        double r2;
+        do {
+            x1 = 2.0 * mt.nextDouble() - 1.0;
+            x2 = 2.0 * mt.nextDouble() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+        gauss = f * x1;
+        hasGauss = true;
+        return f * x2;
+    }
+
+    private static void checkSize(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative, got " + size);
+        }
+    }
+}

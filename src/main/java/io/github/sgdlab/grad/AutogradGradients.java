@@ -1,0 +1,202 @@
+package io.github.sgdlab.grad;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+
+import java.util.Objects;
+
+/**
+ * The notebook's torch cells on DJL NDArrays: the batch gradient of the mean-squared error
+ * (In [10]) and the per-sample gradients (In [11]), both by automatic differentiation with a
+ * {@link ai.djl.training.GradientCollector}.
+ *
+ * <p>The caller owns the {@link NDManager}; every NDArray made here lives in a sub-manager that is
+ * closed before the method returns, and results come back as plain doubles. Instances are
+ * immutable and safe to share between threads: gradient collection is serialised process-wide,
+ * because the PyTorch engine allows only one open collector at a time.
+ *
+ * <pre>{@code
+ * try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+ *     AutogradGradients autograd = AutogradGradients.builder(manager).build();
+ *     BatchGradient batch = autograd.batch(LinearData.notebook(), Theta.ZERO);
+ * }
+ * }</pre>
+ */
+public final class AutogradGradients {
+
+    private final NDManager manager;
+    private final DataType dataType;
+    private final Device device;
+
+    private AutogradGradients(Builder builder) {
+        this.manager = builder.manager;
+        this.dataType = builder.dataType;
+        this.device = builder.device == null ? manager.getDevice() : builder.device;
+    }
+
+    /**
+     * Starts a builder; by default float32 (as the notebook) on the manager's device.
+     *
+     * @param manager the caller's manager, which must belong to the PyTorch engine
+     * @return a new builder
+     */
+    public static Builder builder(NDManager manager) {
+        return new Builder(manager);
+    }
+
+    /**
+     * The data type the gradients are computed in.
+     *
+     * @return float32 or float64
+     */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /**
+     * In [10]: θ0 and θ1 as scalars with gradients attached, {@code y_pred = theta_1 * x + theta_0},
+     * {@code loss = mean((y_pred - y)^2)}, one backward pass.
+     *
+     * @param data the samples, converted to this instance's data type as {@code torch.tensor}
+     *     does
+     * @param theta where to take the gradient
+     * @return the gradients of the loss and the loss itself
+     */
+    public BatchGradient batch(LinearData data, Theta theta) {
+        try (NDManager scope = manager.newSubManager(device)) {
+            NDArray x1 = tensor(scope, data.x1());
+            NDArray y = tensor(scope, data.y());
+            NDArray theta0 = parameter(scope, theta.theta0());
+            NDArray theta1 = parameter(scope, theta.theta1());
+            return GradientCollectors.collect(manager.getEngine(), collector -> {
+                NDArray yPred = theta1.mul(x1).add(theta0);
+                NDArray loss = yPred.sub(y).square().mean();
+                collector.backward(loss);
+                return new BatchGradient(
+                        scalar(theta0.getGradient()), scalar(theta1.getGradient()), scalar(loss));
+            });
+        }
+    }
+
+    /**
+     * In [11]: for each sample, zero θ's gradients, take that sample's squared error
+     * {@code (theta_1 * x_i + theta_0 - y_i)^2}, run backward and record both gradients.
+     *
+     * <p>The zeroing matters: like torch, DJL's PyTorch engine adds each backward pass into the
+     * existing gradient, across collectors. Each step's arrays live in their own sub-manager, so
+     * native memory stays flat however many samples there are.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return one gradient pair per sample, in sample order
+     */
+    public PerSampleGradients perSample(LinearData data, Theta theta) {
+        int n = data.samples();
+        double[] gradTheta0 = new double[n];
+        double[] gradTheta1 = new double[n];
+        try (NDManager scope = manager.newSubManager(device)) {
+            NDArray x1 = tensor(scope, data.x1());
+            NDArray y = tensor(scope, data.y());
+            NDArray theta0 = parameter(scope, theta.theta0());
+            NDArray theta1 = parameter(scope, theta.theta1());
+            for (int i = 0; i < n; i++) {
+                try (NDManager step = scope.newSubManager()) {
+                    final int index = i;
+                    GradientCollectors.collect(manager.getEngine(), collector -> {
+                        zeroGradient(theta0);
+                        zeroGradient(theta1);
+                        NDArray xi = x1.get(index);
+                        NDArray yi = y.get(index);
+                        // Indexing and arithmetic attach their results to the first operand's
+                        // manager; move them into this step's so they die with it.
+                        xi.attach(step);
+                        yi.attach(step);
+                        NDArray yPredI = xi.mul(theta1).add(theta0);
+                        NDArray lossI = yPredI.sub(yi).square();
+                        collector.backward(lossI);
+                        gradTheta0[index] = scalar(theta0.getGradient());
+                        gradTheta1[index] = scalar(theta1.getGradient());
+                        return null;
+                    });
+                }
+            }
+        }
+        return new PerSampleGradients(gradTheta0, gradTheta1);
+    }
+
+    private NDArray tensor(NDManager scope, double[] values) {
+        // Made in float64, then rounded to the working type, as torch.tensor(x, dtype=...) does.
+        return scope.create(values).toType(dataType, false);
+    }
+
+    private NDArray parameter(NDManager scope, double value) {
+        NDArray parameter = scope.create(value).toType(dataType, false);
+        parameter.setRequiresGradient(true);
+        return parameter;
+    }
+
+    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place, if it has one yet. */
+    private static void zeroGradient(NDArray parameter) {
+        try (NDArray gradient = parameter.getGradient()) {
+            gradient.subi(gradient);
+        }
+    }
+
+    /** {@code tensor.item()}: the scalar as a double, then releases the handle. */
+    private static double scalar(NDArray array) {
+        try (array) {
+            return array.getDataType() == DataType.FLOAT32 ? array.getFloat() : array.getDouble();
+        }
+    }
+
+    /** Collects the optional settings of an {@link AutogradGradients}. */
+    public static final class Builder {
+
+        private final NDManager manager;
+        private DataType dataType = DataType.FLOAT32;
+        private Device device;
+
+        private Builder(NDManager manager) {
+            this.manager = Objects.requireNonNull(manager, "manager");
+        }
+
+        /**
+         * Sets the data type of the tensors; float32 by default, as in the notebook.
+         *
+         * @param dataType {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
+         * @return this builder
+         * @throws IllegalArgumentException for any other type
+         */
+        public Builder optDataType(DataType dataType) {
+            if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
+                throw new IllegalArgumentException(
+                        "dtype must be float32 or float64, got " + dataType);
+            }
+            this.dataType = dataType;
+            return this;
+        }
+
+        /**
+         * Sets the device the tensors live on; the manager's device by default.
+         *
+         * @param device the device
+         * @return this builder
+         */
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        /**
+         * Builds the instance.
+         *
+         * @return the configured autograd paths
+         */
+        public AutogradGradients build() {
+            return new AutogradGradients(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.sgdlab.grad;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+
+/**
+ * All four of the notebook's gradients at one θ — DJL batch and per-sample autograd, reference
+ * batch and per-sample — and the cross-check between them.
+ *
+ * @param dataType the autograd's working type
+ * @param theta where the gradients were taken
+ * @param batch autograd, In [10]
+ * @param perSampleAverage autograd per-sample average, In [11]
+ * @param referenceBatch plain-Java closed form, In [12]
+ * @param referencePerSampleAverage plain-Java per-sample average, In [14]
+ * @param crossCheck autograd against the reference
+ */
+public record GradientComparison(
+        DataType dataType,
+        Theta theta,
+        BatchGradient batch,
+        Gradient perSampleAverage,
+        BatchGradient referenceBatch,
+        Gradient referencePerSampleAverage,
+        CrossCheck crossCheck) {
+
+    /**
+     * Computes all four paths and cross-checks them.
+     *
+     * @param manager the caller's PyTorch manager; nothing stays attached to it
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @param dataType float32 or float64, for the autograd paths (the reference is float64)
+     * @return the comparison
+     */
+    public static GradientComparison compute(
+            NDManager manager, LinearData data, Theta theta, DataType dataType) {
+        AutogradGradients autograd =
+                AutogradGradients.builder(manager).optDataType(dataType).build();
+        BatchGradient batch = autograd.batch(data, theta);
+        Gradient perSampleAverage = autograd.perSample(data, theta).average();
+        BatchGradient referenceBatch = ReferenceGradients.batch(data, theta);
+        Gradient referencePerSampleAverage =
+                ReferenceGradients.average(ReferenceGradients.perSample(data, theta));
+        CrossCheck crossCheck = CrossCheck.compare(data, theta, dataType,
+                batch, perSampleAverage, referenceBatch, referencePerSampleAverage);
+        return new GradientComparison(dataType, theta, batch, perSampleAverage,
+                referenceBatch, referencePerSampleAverage, crossCheck);
+    }
+
+    /**
+     * Whether every computed value is finite. A θ far from the data can overflow float32; such a
+     * result must be reported, never printed as a number.
+     *
+     * @return false if any gradient or loss is NaN or infinite
+     */
+    public boolean allFinite() {
+        double[] values = {
+            batch.gradTheta0(), batch.gradTheta1(), batch.loss(),
+            perSampleAverage.gradTheta0(), perSampleAverage.gradTheta1(),
+            referenceBatch.gradTheta0(), referenceBatch.gradTheta1(), referenceBatch.loss(),
+            referencePerSampleAverage.gradTheta0(), referencePerSampleAverage.gradTheta1()
+        };
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

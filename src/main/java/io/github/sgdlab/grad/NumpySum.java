@@ -1,0 +1,66 @@
+package io.github.sgdlab.grad;
+
+/**
+ * numpy's summation order for a contiguous float64 array ({@code pairwise_sum_DOUBLE} in
+ * {@code loops_utils.h}), so that the reference reproduces {@code np.sum} and {@code np.mean}
+ * to the last bit rather than only to within rounding error.
+ */
+final class NumpySum {
+
+    /** numpy's {@code PW_BLOCKSIZE}: below it, eight interleaved running sums. */
+    private static final int BLOCK = 128;
+
+    /** numpy's unroll factor. */
+    private static final int UNROLL = 8;
+
+    private NumpySum() {}
+
+    /**
+     * {@code np.sum(values)}.
+     *
+     * @param values the terms
+     * @return their sum, rounded as numpy rounds it
+     */
+    static double sum(double[] values) {
+        return pairwise(values, 0, values.length);
+    }
+
+    /**
+     * {@code np.mean(values)}: the numpy sum divided by the count.
+     *
+     * @param values the terms
+     * @return their mean
+     */
+    static double mean(double[] values) {
+        return sum(values) / values.length;
+    }
+
+    private static double pairwise(double[] a, int from, int n) {
+        if (n < UNROLL) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        }
+        if (n <= BLOCK) {
+            double[] r = new double[UNROLL];
+            System.arraycopy(a, from, r, 0, UNROLL);
+            int i;
+            for (i = UNROLL; i < n - (n % UNROLL); i += UNROLL) {
+                for (int j = 0; j < UNROLL; j++) {
+                    r[j] += a[from + i + j];
+                }
+            }
+            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        }
+        // Halve, keeping the first half a multiple of the unroll factor, as numpy does.
+        int half = n / 2;
+        half -= half % UNROLL;
+        return pairwise(a, from, half) + pairwise(a, from + half, n - half);
+    }
+}

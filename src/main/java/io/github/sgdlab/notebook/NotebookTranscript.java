@@ -1,0 +1,93 @@
+package io.github.sgdlab.notebook;
+
+import static io.github.sgdlab.notebook.PythonFormat.fourDecimals;
+
+import io.github.sgdlab.grad.BatchGradient;
+import io.github.sgdlab.grad.CrossCheck;
+import io.github.sgdlab.grad.Gradient;
+import io.github.sgdlab.grad.GradientComparison;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text the notebook prints, from a {@link GradientComparison}: each code cell's lines as one
+ * block, in the seed's words and with its {@code :.4f} numbers, then the cross-check verdict.
+ */
+public final class NotebookTranscript {
+
+    private NotebookTranscript() {}
+
+    /**
+     * The printed lines of each cell, In [10], In [11], In [12] and In [14], in order.
+     *
+     * @param result the four gradients
+     * @return one list of lines per cell
+     */
+    public static List<List<String>> cellOutputs(GradientComparison result) {
+        BatchGradient batch = result.batch();
+        Gradient average = result.perSampleAverage();
+        BatchGradient manual = result.referenceBatch();
+        Gradient manualAverage = result.referencePerSampleAverage();
+        return List.of(
+                List.of(
+                        "Gradient of theta_0: " + fourDecimals(batch.gradTheta0()),
+                        "Gradient of theta_1: " + fourDecimals(batch.gradTheta1()),
+                        "Loss: " + fourDecimals(batch.loss())),
+                List.of(
+                        "Average stochastic gradient of theta_0: "
+                                + fourDecimals(average.gradTheta0()),
+                        "Average stochastic gradient of theta_1: "
+                                + fourDecimals(average.gradTheta1()),
+                        "True gradient of theta_0: " + fourDecimals(batch.gradTheta0()),
+                        "True gradient of theta_1: " + fourDecimals(batch.gradTheta1())),
+                List.of(
+                        "Gradient of theta_0 (manual calculation): "
+                                + fourDecimals(manual.gradTheta0()),
+                        "Gradient of theta_1 (manual calculation): "
+                                + fourDecimals(manual.gradTheta1())),
+                List.of(
+                        "Average stochastic gradient of theta_0: "
+                                + fourDecimals(manualAverage.gradTheta0()),
+                        "Average stochastic gradient of theta_1: "
+                                + fourDecimals(manualAverage.gradTheta1())));
+    }
+
+    /**
+     * The one-line verdict of the cross-check.
+     *
+     * @param result the comparison whose cross-check and working type the line names
+     * @return e.g. {@code Cross-check: OK, DJL autograd (float32) matches the plain-Java
+     *     reference: max |diff| 4.4e-07 <= tolerance 2.5e-05}
+     */
+    public static String verdict(GradientComparison result) {
+        CrossCheck check = result.crossCheck();
+        return String.format(Locale.ROOT,
+                "Cross-check: %s, DJL autograd (%s) %s the plain-Java reference: "
+                        + "max |diff| %.2e %s tolerance %.2e",
+                check.ok() ? "OK" : "FAILED",
+                result.dataType(),
+                check.ok() ? "matches" : "does not match",
+                check.maxAbsDiff(),
+                check.ok() ? "<=" : ">",
+                check.tolerance());
+    }
+
+    /**
+     * The whole transcript: the cells' blocks separated by one blank line, then a blank line and
+     * the verdict.
+     *
+     * @param result the four gradients
+     * @return the text, ending with a newline
+     */
+    public static String text(GradientComparison result) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> cell : cellOutputs(result)) {
+            for (String line : cell) {
+                out.append(line).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.append(verdict(result)).append('\n').toString();
+    }
+}
