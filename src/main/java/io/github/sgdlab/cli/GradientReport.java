@@ -43,8 +43,9 @@ final class GradientReport {
         if (!result.allFinite()) {
             throw new ParameterException(spec.commandLine(), String.format(
                     "theta = (%s, %s) is too far from the data: the %s loss or gradient "
-                            + "overflows (try a smaller theta or --dtype float64)",
-                    theta.theta0(), theta.theta1(), dataType));
+                            + "overflows (try a smaller theta%s)",
+                    theta.theta0(), theta.theta1(), dataType,
+                    dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line: {@code notebook} (the default), {@code gradient} and {@code data}.
@@ -42,6 +44,9 @@ public final class SgdLab {
         // Defaults a user can still override with -D: quiet logging, never download anything.
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setDefault("ai.djl.offline", "true");
+        // DJL probes for CUDA even for the CPU-only native library this tool ships; on a machine
+        // with a CUDA runtime but no driver the probe warns on every run about a GPU we never use.
+        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         // Loading libtorch takes most of a run's start-up; start it now, in parallel with parsing
         // and drawing the data, instead of when the first NDArray is made.
         Thread warmUp = new Thread(SgdLab::loadEngine, "engine-warm-up");
@@ -63,7 +68,7 @@ public final class SgdLab {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("sgd-lab: " + oneLine(ex.getMessage()));
+            err.println("sgd-lab: " + oneLine(message(ex, commandLine)));
             err.flush();
             return BAD_INPUT;
         });
@@ -74,6 +79,19 @@ public final class SgdLab {
         });
         // No arguments at all: the notebook, as a student running the main class expects.
         return commandLine.execute(args.length == 0 ? new String[] {"notebook"} : args);
+    }
+
+    /** picocli's message, except for a word that is no command, which gets a plainer one. */
+    private static String message(ParameterException ex, CommandLine top) {
+        if (ex instanceof UnmatchedArgumentException
+                && ex.getCommandLine() == top
+                && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()) {
+            String word = ((UnmatchedArgumentException) ex).getUnmatched().get(0);
+            return "unknown " + (word.startsWith("-") ? "option" : "command") + " '" + word
+                    + "': expected one of "
+                    + String.join(", ", top.getSubcommands().keySet());
+        }
+        return ex.getMessage();
     }
 
     private static void loadEngine() {
