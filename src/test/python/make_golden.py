@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Writes src/test/resources/golden/rng-numpy.json: what real numpy's legacy RandomState draws.
+"""Writes the golden files the JUnit tests compare against, from real numpy and real Python:
+
+- src/test/resources/golden/rng-numpy.json: what numpy's legacy RandomState draws;
+- src/test/resources/golden/format-python.json: what Python's f"{x:.4f}" prints.
 
 Run from the repository root with a python3 that has numpy:
 
-    python3 src/test/python/make_rng_golden.py
+    python3 src/test/python/make_golden.py
 
-The JUnit tests read the file this writes; they need no Python themselves. Floats are written
-with repr(), which round-trips, so the Java side can compare bits exactly.
+The tests need no Python themselves. Floats are written with repr(), which round-trips, so the
+Java side can compare bits exactly.
 """
 import json
 import pathlib
+import sys
 
 import numpy as np
 
@@ -17,6 +21,7 @@ SEEDS = [0, 1, 45, 2024, 123456789, 2**32 - 1]
 # Odd sizes leave a cached normal behind; 312 and 313 cross the 624-word state refill in uniform.
 SIZES = [1, 2, 7, 40, 311, 312, 313, 999]
 OUT = pathlib.Path("src/test/resources/golden/rng-numpy.json")
+FORMAT_OUT = pathlib.Path("src/test/resources/golden/format-python.json")
 
 
 def notebook_cases():
@@ -62,6 +67,18 @@ def many_normals():
     return cases
 
 
+def format_cases():
+    """Python's f"{x:.4f}" on ties, signed zeros, tiny negatives and values of every magnitude."""
+    values = [0.0, -0.0, 0.125, -0.125, 0.00005, -0.00005, 0.00015, 0.00025, 0.00035, -0.00001,
+              1.00005, 0.99995, 2.5, -7.44705, 16.68155, 123456.78905, 1e16, 1e22, -1e-10,
+              0.5, 1.5, 5e-324, 1.7976931348623157e308]
+    rng = np.random.RandomState(4)
+    values += (rng.standard_normal(300) * 10.0 ** rng.randint(-6, 7, 300)).tolist()
+    # Values exactly on a 5th-decimal tie in binary, where half-even and half-up part ways.
+    values += [k / 2**15 for k in range(-40, 41)]
+    return [{"x": v, "text": f"{v:.4f}"} for v in values]
+
+
 def main():
     golden = {
         "generator": f"numpy {np.__version__} legacy RandomState",
@@ -73,6 +90,9 @@ def main():
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(golden) + "\n")
     print(f"wrote {OUT}")
+    FORMAT_OUT.write_text(json.dumps({"python": sys.version.split()[0],
+                                      "cases": format_cases()}) + "\n")
+    print(f"wrote {FORMAT_OUT}")
 
 
 if __name__ == "__main__":
