@@ -17,10 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "data",
         mixinStandardHelpOptions = true,
-        description = {
-            "Prints the notebook's data set, x1 = uniform(-1, 1, n), eps = randn(n),",
-            "y = 3*x1 + 4 + eps, drawn as numpy's legacy RandomState does."
-        })
+        description = "Print the data set x1 = uniform(-1, 1, n), eps = randn(n), "
+                + "y = 3*x1 + 4 + eps, drawn as numpy's legacy RandomState draws it.")
 final class DataCommand implements Callable<Integer> {
 
     /** The widest data set printed: about 60 bytes a row. */

@@ -21,10 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "gradient",
         mixinStandardHelpOptions = true,
-        description = {
-            "Computes the batch and average per-sample gradients of the MSE with DJL autograd and",
-            "with the plain-Java reference, at any theta, and cross-checks them."
-        })
+        description = "All four gradients (DJL batch and per-sample, reference batch and "
+                + "per-sample) at any theta, seed, size and dtype, with the cross-check.")
 final class GradientCommand implements Callable<Integer> {
 
     /** The widest sample count a gradient run accepts: the per-sample loop is O(n) engine calls. */

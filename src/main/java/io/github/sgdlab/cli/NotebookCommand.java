@@ -16,10 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "notebook",
         mixinStandardHelpOptions = true,
-        description = {
-            "Reproduces the seed notebook: seed 45, 40 samples, theta = (0, 0), float32.",
-            "Prints the notebook's eleven lines, then the cross-check verdict."
-        })
+        description = "Print the seed notebook's output (seed 45, 40 samples, theta = (0, 0), "
+                + "float32), then the cross-check verdict.")
 final class NotebookCommand implements Callable<Integer> {
 
     @Spec

@@ -20,10 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         name = "sgd-lab",
         mixinStandardHelpOptions = true,
         version = "sgd-lab 0.1.0-SNAPSHOT",
-        description = {
-            "Batch versus stochastic gradients of a linear-regression MSE, on DJL (PyTorch engine),",
-            "cross-checked by a plain-Java reference. With no command, runs 'notebook'."
-        },
+        description = "Batch versus stochastic gradients of a linear-regression MSE on DJL "
+                + "(PyTorch engine), cross-checked by a plain-Java reference. "
+                + "With no command, runs 'notebook'.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class})
 public final class SgdLab {
 
