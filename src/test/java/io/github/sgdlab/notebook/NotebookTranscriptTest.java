@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import io.github.sgdlab.Resources;
 import io.github.sgdlab.grad.GradientComparison;
 
 import java.util.ArrayList;
@@ -16,38 +15,15 @@ import org.junit.jupiter.api.Test;
 /** The transcript against the printed lines of the seed notebook itself. */
 class NotebookTranscriptTest {
 
-    /**
-     * The seed's printed lines, cell by cell: in notebook.txt each output block follows its code
-     * cell after a blank line and runs until the next "In [" or the end.
-     *
-     * @return the output lines of each cell that printed something
-     */
     static List<List<String>> seedOutputs() {
-        List<List<String>> cells = new ArrayList<>();
-        List<String> current = null;
-        for (String line : Resources.text("seed/notebook.txt").split("\n", -1)) {
-            if (line.startsWith("In [")) {
-                current = null;
-            } else if (isPrintedLine(line)) {
-                if (current == null) {
-                    current = new ArrayList<>();
-                    cells.add(current);
-                }
-                current.add(line);
-            }
-        }
-        return cells;
-    }
-
-    /** Printed lines are the ones of the form "words: number" that no code line matches. */
-    private static boolean isPrintedLine(String line) {
-        return line.matches("[A-Z][A-Za-z0-9_ ()]*: -?\\d+\\.\\d{4}");
+        return new ArrayList<>(SeedNotebook.printedLines().values());
     }
 
     @Test
     @DisplayName("the seed has eleven printed lines in four cells")
     void seedHasElevenLines() {
         List<List<String>> seed = seedOutputs();
+        assertEquals(List.of(10, 11, 12, 14), List.copyOf(SeedNotebook.printedLines().keySet()));
         assertEquals(4, seed.size());
         assertEquals(11, seed.stream().mapToInt(List::size).sum());
     }
