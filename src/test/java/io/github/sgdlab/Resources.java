@@ -1,6 +1,7 @@
 package io.github.sgdlab;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** Reads the test resources: golden values from real numpy and PyTorch, and the seed notebook. */
 public final class Resources {
@@ -39,6 +42,18 @@ public final class Resources {
      */
     public static JsonObject json(String path) {
         return JsonParser.parseString(text(path)).getAsJsonObject();
+    }
+
+    /**
+     * The objects of a JSON array.
+     *
+     * @param object the object holding the array
+     * @param key the array's key
+     * @return its elements as objects
+     */
+    public static Stream<JsonObject> objects(JsonObject object, String key) {
+        return StreamSupport.stream(object.getAsJsonArray(key).spliterator(), false)
+                .map(JsonElement::getAsJsonObject);
     }
 
     /**

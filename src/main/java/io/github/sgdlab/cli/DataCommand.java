@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code data}: the generated x1, eps and y, each double printed so it parses back exactly. */
@@ -21,33 +21,21 @@ import picocli.CommandLine.Spec;
                 + "y = 3*x1 + 4 + eps, drawn as numpy's legacy RandomState draws it.")
 final class DataCommand implements Callable<Integer> {
 
-    /** The widest data set printed: about 60 bytes a row. */
-    static final int MAX_SAMPLES = 10_000_000;
-
     /** Output formats. */
     enum Format { csv, json }
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "S", description = "numpy seed, 0..2^32-1 (default: ${DEFAULT-VALUE}).")
-    private long seed = LinearData.NOTEBOOK_SEED;
-
-    @Option(names = "--samples", paramLabel = "N", description = "Number of samples, 1.." + MAX_SAMPLES + " (default: ${DEFAULT-VALUE}).")
-    private int samples = LinearData.NOTEBOOK_SAMPLES;
+    @Mixin
+    private DataSetOptions dataSet;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv or json (default: ${DEFAULT-VALUE}).")
     private Format format = Format.csv;
 
     @Override
     public Integer call() {
-        LinearData data;
-        try {
-            Inputs.checkSamples(samples, MAX_SAMPLES);
-            data = LinearData.generate(seed, samples);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        LinearData data = dataSet.generate();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             Map<String, String> fields = new LinkedHashMap<>();

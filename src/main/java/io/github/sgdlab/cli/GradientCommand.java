@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,17 +26,11 @@ import picocli.CommandLine.Spec;
                 + "per-sample) at any theta, seed, size and dtype, with the cross-check.")
 final class GradientCommand implements Callable<Integer> {
 
-    /** The widest sample count a gradient run accepts: the per-sample loop is O(n) engine calls. */
-    static final int MAX_SAMPLES = 10_000_000;
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "S", description = "numpy seed, 0..2^32-1 (default: ${DEFAULT-VALUE}).")
-    private long seed = LinearData.NOTEBOOK_SEED;
-
-    @Option(names = "--samples", paramLabel = "N", description = "Number of samples, 1.." + MAX_SAMPLES + " (default: ${DEFAULT-VALUE}).")
-    private int samples = LinearData.NOTEBOOK_SAMPLES;
+    @Mixin
+    private DataSetOptions dataSet;
 
     @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: ${DEFAULT-VALUE}).")
     private double theta0;
@@ -52,12 +47,10 @@ final class GradientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LinearData data = dataSet.generate();
         Theta theta;
-        LinearData data;
         try {
-            Inputs.checkSamples(samples, MAX_SAMPLES);
             theta = new Theta(theta0, theta1);
-            data = LinearData.generate(seed, samples);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -28,6 +28,10 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     /**
      * Checks the arrays line up and copies them.
      *
+     * @param seed the seed the data were drawn with
+     * @param x1 the feature
+     * @param eps the noise
+     * @param y the target
      * @throws IllegalArgumentException if the arrays are empty or of different lengths
      */
     public LinearData {

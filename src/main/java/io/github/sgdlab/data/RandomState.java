@@ -5,9 +5,11 @@ package io.github.sgdlab.data;
  * {@code np.random.seed(int)}, {@code uniform(low, high, n)} and {@code randn(n)}.
  *
  * <p>Uniform draws equal numpy's bit for bit for every seed. Normal draws use numpy's legacy polar
- * method, including the second value it caches for the next call; they go through
- * {@link Math.log}, while numpy calls the C library's {@code log}, so a normal can differ
- * from numpy's in its last bit (see the README for the measured share that is bit-exact).
+ * method, including the second value it caches for the next call, and the very C library
+ * {@code log} numpy calls, bound through JNA; that makes them bit-exact too. Where the C library
+ * cannot be bound (or {@code -Dsgdlab.log=java} asks for it), {@link Math#log} stands in and a
+ * few normals in ten thousand differ from numpy's in their last bits (the README gives the
+ * measured shares).
  *
  * <p>Not thread-safe: give each thread its own instance.
  */

@@ -14,6 +14,8 @@ public record Theta(double theta0, double theta1) {
     /**
      * Rejects values no gradient can be computed at.
      *
+     * @param theta0 the intercept
+     * @param theta1 the slope
      * @throws IllegalArgumentException if either parameter is NaN or infinite
      */
     public Theta {

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
 
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,7 @@ class RandomStateTest {
     }
 
     private static Stream<JsonObject> cases(String key) {
-        return StreamSupport.stream(GOLDEN.getAsJsonArray(key).spliterator(), false)
-                .map(JsonElement::getAsJsonObject);
+        return Resources.objects(GOLDEN, key);
     }
 
     @ParameterizedTest(name = "seed {0}")

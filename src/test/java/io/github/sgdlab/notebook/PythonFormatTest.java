@@ -2,12 +2,10 @@ package io.github.sgdlab.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
 
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,9 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PythonFormatTest {
 
     static Stream<JsonObject> cases() {
-        JsonObject golden = Resources.json("golden/format-python.json");
-        return StreamSupport.stream(golden.getAsJsonArray("cases").spliterator(), false)
-                .map(JsonElement::getAsJsonObject);
+        return Resources.objects(Resources.json("golden/format-python.json"), "cases");
     }
 
     @ParameterizedTest(name = "{0}")
