@@ -1,5 +1,8 @@
 package io.github.sgdlab.data;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * The notebook's data set: {@code x1 = uniform(-1, 1, n)}, {@code eps = randn(n)},
  * {@code y = 3*x1 + 4 + eps}, drawn in that order from {@code np.random.seed(seed)}.
@@ -115,6 +118,41 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     @Override
     public double[] y() {
         return y.clone();
+    }
+
+    /**
+     * Equal when the seeds are equal and the arrays hold the same values.
+     *
+     * @param other the object to compare with
+     * @return whether both are the same data set
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LinearData that
+                && seed == that.seed
+                && Arrays.equals(x1, that.x1)
+                && Arrays.equals(eps, that.eps)
+                && Arrays.equals(y, that.y);
+    }
+
+    /**
+     * A hash of the seed and the values, consistent with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(seed, Arrays.hashCode(x1), Arrays.hashCode(eps), Arrays.hashCode(y));
+    }
+
+    /**
+     * The seed and the size, not the values.
+     *
+     * @return e.g. {@code LinearData[seed=45, samples=40]}
+     */
+    @Override
+    public String toString() {
+        return "LinearData[seed=" + seed + ", samples=" + x1.length + "]";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.sgdlab.data;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.sgdlab.ReferenceCase;
@@ -45,6 +46,15 @@ class LinearDataTest {
         x1[0] = 99;
         data.x1()[1] = 99;
         assertArrayEquals(new double[] {1, 2}, data.x1(), 0.0);
+    }
+
+    @Test
+    @DisplayName("two data sets drawn alike are equal; another seed is not")
+    void equalityFollowsTheValues() {
+        assertEquals(LinearData.generate(3, 5), LinearData.generate(3, 5));
+        assertEquals(LinearData.generate(3, 5).hashCode(), LinearData.generate(3, 5).hashCode());
+        assertNotEquals(LinearData.generate(3, 5), LinearData.generate(4, 5));
+        assertEquals("LinearData[seed=3, samples=5]", LinearData.generate(3, 5).toString());
     }
 
     @Test
