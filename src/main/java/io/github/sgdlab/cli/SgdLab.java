@@ -46,11 +46,13 @@ public final class SgdLab {
         // DJL probes for CUDA even for the CPU-only native library this tool ships; on a machine
         // with a CUDA runtime but no driver the probe warns on every run about a GPU we never use.
         setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
-        // Loading libtorch takes most of a run's start-up; start it now, in parallel with parsing
-        // and drawing the data, instead of when the first NDArray is made.
-        Thread warmUp = new Thread(SgdLab::loadEngine, "engine-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        if (needsEngine(args)) {
+            // Loading libtorch takes most of a run's start-up; start it now, in parallel with
+            // parsing and drawing the data, instead of when the first NDArray is made.
+            Thread warmUp = new Thread(SgdLab::loadEngine, "engine-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         System.exit(execute(args, new PrintWriter(System.out), new PrintWriter(System.err)));
     }
 
@@ -91,6 +93,11 @@ public final class SgdLab {
                     + String.join(", ", top.getSubcommands().keySet());
         }
         return ex.getMessage();
+    }
+
+    /** Whether the arguments name a command that computes gradients (no arguments: notebook). */
+    private static boolean needsEngine(String[] args) {
+        return args.length == 0 || "notebook".equals(args[0]) || "gradient".equals(args[0]);
     }
 
     private static void loadEngine() {
