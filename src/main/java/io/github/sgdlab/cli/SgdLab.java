@@ -53,7 +53,7 @@ public final class SgdLab {
             warmUp.setDaemon(true);
             warmUp.start();
         }
-        System.exit(execute(args, new PrintWriter(System.out), new PrintWriter(System.err)));
+        ProcessExit.now(execute(args, new PrintWriter(System.out), new PrintWriter(System.err)));
     }
 
     /**
