@@ -60,10 +60,10 @@ final class GradientCommand implements Callable<Integer> {
 
     private static String table(LinearData data, GradientComparison result) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "seed %d, %d samples, theta = (%s, %s), %s%n%n",
+        out.append(String.format(Locale.ROOT, "seed %d, %d samples, theta = (%s, %s), %s\n\n",
                 data.seed(), data.samples(),
                 result.theta().theta0(), result.theta().theta1(), result.dataType()));
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s%n",
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s\n",
                 "", "grad_theta0", "grad_theta1", "loss"));
         row(out, "DJL autograd, batch (In [10])", result.batch());
         row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
@@ -74,13 +74,13 @@ final class GradientCommand implements Callable<Integer> {
     }
 
     private static void row(StringBuilder out, String label, BatchGradient batch) {
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s%n", label,
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s\n", label,
                 DoubleText.of(batch.gradTheta0()), DoubleText.of(batch.gradTheta1()),
                 DoubleText.of(batch.loss())));
     }
 
     private static void row(StringBuilder out, String label, Gradient gradient) {
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %s%n", label,
+        out.append(String.format(Locale.ROOT, "%-40s %-24s %s\n", label,
                 DoubleText.of(gradient.gradTheta0()), DoubleText.of(gradient.gradTheta1())));
     }
 }
