@@ -47,13 +47,4 @@ final class CLibraryLog {
     static double ln(double x) {
         return NATIVE ? log(x) : Math.log(x);
     }
-
-    /**
-     * Whether the C library's {@code log} is in use.
-     *
-     * @return true when bound to the C library, false when {@link Math#log} stands in
-     */
-    static boolean isNative() {
-        return NATIVE;
-    }
 }
