@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.Objects;
@@ -71,7 +72,7 @@ public final class AutogradGradients {
             NDArray y = tensor(scope, data.y());
             NDArray theta0 = parameter(scope, theta.theta0());
             NDArray theta1 = parameter(scope, theta.theta1());
-            return GradientCollectors.collect(manager.getEngine(), collector -> {
+            return CollectorGate.collect(manager.getEngine(), collector -> {
                 NDArray yPred = theta1.mul(x1).add(theta0);
                 NDArray loss = yPred.sub(y).square().mean();
                 collector.backward(loss);
@@ -105,7 +106,7 @@ public final class AutogradGradients {
             for (int i = 0; i < n; i++) {
                 try (NDManager step = scope.newSubManager()) {
                     final int index = i;
-                    GradientCollectors.collect(manager.getEngine(), collector -> {
+                    CollectorGate.collect(manager.getEngine(), collector -> {
                         zeroGradient(theta0);
                         zeroGradient(theta1);
                         NDArray xi = x1.get(index);

@@ -1,0 +1,160 @@
+package io.github.sgdlab.autograd;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The one gate every {@link GradientCollector} of this library goes through, open to user code.
+ *
+ * <p>DJL's PyTorch engine allows one open collector per process (a static flag in
+ * {@code PtGradientCollector}); opening a second one, from any thread, throws. So that the
+ * library and its users can both collect gradients, in the same process and from several threads,
+ * every collector is opened here:
+ *
+ * <pre>{@code
+ * try (GradientCollector collector = CollectorGate.open(manager.getEngine())) {
+ *     NDArray loss = ...;                 // your own training step
+ *     collector.backward(loss);
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Across threads, {@link #open} waits until the thread holding the gate closes its
+ *       collector; waiters are served in arrival order, so a long per-sample loop of the library
+ *       (one collector per sample) cannot starve a user's training step, and vice versa.</li>
+ *   <li>On the thread that holds the gate, {@link #open} does not open a second engine collector
+ *       (which would throw) but hands out a view of the one already open: a library call made
+ *       inside your collector runs in it. Closing the view does not close yours.</li>
+ *   <li>A collector opened directly with {@code engine.newGradientCollector()} bypasses the gate;
+ *       while one is open, {@link #open} fails with an {@link IllegalStateException} that says to
+ *       open it through the gate instead.</li>
+ * </ul>
+ *
+ * <p>Like DJL's own collector, a gated collector must be closed on the thread that opened it
+ * (try-with-resources does that).
+ */
+public final class CollectorGate {
+
+    /** Fair, so that waiters are served in arrival order. */
+    private static final ReentrantLock LOCK = new ReentrantLock(true);
+
+    /** The engine collector open while {@link #depth} > 0; guarded by {@link #LOCK}. */
+    private static GradientCollector current;
+
+    /** How many gated collectors the holding thread has open; guarded by {@link #LOCK}. */
+    private static int depth;
+
+    private CollectorGate() {}
+
+    /**
+     * Opens a gradient collector through the gate, waiting while another thread holds it.
+     *
+     * @param engine the engine to collect on, normally {@code manager.getEngine()}
+     * @return a collector that releases the gate when closed
+     * @throws IllegalStateException if a collector opened outside the gate is already open
+     */
+    public static GradientCollector open(Engine engine) {
+        Objects.requireNonNull(engine, "engine");
+        LOCK.lock();
+        try {
+            if (depth == 0) {
+                current = newEngineCollector(engine);
+            }
+            depth++;
+            return new GatedCollector(current);
+        } catch (RuntimeException | Error e) {
+            LOCK.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code body} with a collector opened through the gate, and closes it afterwards.
+     *
+     * @param engine the engine to collect on
+     * @param body the forward and backward passes
+     * @param <T> what the body computes
+     * @return what the body returned
+     * @throws IllegalStateException if a collector opened outside the gate is already open
+     */
+    public static <T> T collect(Engine engine, Function<GradientCollector, T> body) {
+        try (GradientCollector collector = open(engine)) {
+            return body.apply(collector);
+        }
+    }
+
+    /**
+     * Whether the calling thread holds the gate, that is, has a gated collector open.
+     *
+     * @return true inside a collector opened by {@link #open} on this thread
+     */
+    public static boolean isHeldByCurrentThread() {
+        return LOCK.isHeldByCurrentThread();
+    }
+
+    private static GradientCollector newEngineCollector(Engine engine) {
+        try {
+            return engine.newGradientCollector();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("a GradientCollector opened outside sgd-lab's gate is "
+                    + "already open; open your collectors with CollectorGate.open(engine) so that "
+                    + "sgd-lab can share them, or call sgd-lab after closing yours ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A view of the open engine collector; closing the outermost view closes the collector. */
+    private static final class GatedCollector implements GradientCollector {
+
+        private final GradientCollector collector;
+        private boolean closed;
+
+        GatedCollector(GradientCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void backward(NDArray target) {
+            checkOpen();
+            collector.backward(target);
+        }
+
+        @Override
+        public void zeroGradients() {
+            checkOpen();
+            collector.zeroGradients();
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            if (!LOCK.isHeldByCurrentThread()) {
+                throw new IllegalStateException(
+                        "a gated GradientCollector must be closed on the thread that opened it");
+            }
+            closed = true;
+            try {
+                if (--depth == 0) {
+                    GradientCollector engineCollector = current;
+                    current = null;
+                    engineCollector.close();
+                }
+            } finally {
+                LOCK.unlock();
+            }
+        }
+
+        private void checkOpen() {
+            if (closed) {
+                throw new IllegalStateException("this GradientCollector is closed");
+            }
+        }
+    }
+}
