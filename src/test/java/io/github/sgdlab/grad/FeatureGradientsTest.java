@@ -160,6 +160,46 @@ class FeatureGradientsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("casesAndTypes")
+    @DisplayName("with d = 1 the comparison, tolerances included, is the notebook's bit for bit")
+    void oneFeatureComparison(ReferenceCase reference, DataType type) {
+        GradientComparison notebook =
+                GradientComparison.compute(manager, reference.data(), reference.theta(), type);
+        FeatureComparison features = FeatureComparison.compute(manager,
+                FeatureData.of(reference.data()), ThetaVector.of(reference.theta()), type);
+        assertEquals(notebook, features.toGradientComparison());
+        assertTrue(features.crossCheck().ok());
+    }
+
+    @Test
+    @DisplayName("with d = 3 the cross-check passes, and fails for a gradient off by a tiny"
+            + " fraction")
+    void threeFeatureCrossCheck() {
+        FeatureData data = threeFeatures(5000);
+        ThetaVector theta = ThetaVector.of(0.5, 1, -1, 2);
+        FeatureComparison result = FeatureComparison.compute(manager, data, theta,
+                DataType.FLOAT32);
+        assertTrue(result.crossCheck().ok(), result.crossCheck().toString());
+        assertEquals(9, result.crossCheck().values().size());
+        CrossCheck.ValueCheck theta3 = result.crossCheck().values().get(3);
+        assertEquals("grad_theta3", theta3.name());
+        // A real error of 1e-4 relative (float32's rounding is ~1e-7) must not pass.
+        CrossCheck.ValueCheck wrong = new CrossCheck.ValueCheck(theta3.name(),
+                theta3.autograd() * (1 + 1e-4), theta3.reference(), theta3.tolerance());
+        assertTrue(!wrong.ok(), wrong.absDiff() + " > " + wrong.tolerance());
+        FeatureRoundingBound.Tolerances d1 = FeatureRoundingBound.crossCheck(
+                FeatureData.of(LinearData.notebook()), ThetaVector.of(Theta.ZERO),
+                DataType.FLOAT32);
+        RoundingBound.Tolerances notebook = RoundingBound.crossCheck(
+                LinearData.notebook(), Theta.ZERO, DataType.FLOAT32);
+        assertArrayEquals(new double[] {notebook.gradTheta0(), notebook.gradTheta1()},
+                d1.gradient(), 0.0);
+        assertEquals(notebook.loss(), d1.loss(), 0.0);
+        assertArrayEquals(new double[] {notebook.averageGradTheta0(),
+            notebook.averageGradTheta1()}, d1.average(), 0.0);
+    }
+
     @Test
     @DisplayName("theta must have d + 1 values")
     void thetaMustFit() {
