@@ -115,26 +115,24 @@ final class CsvFeatureReader {
         List<String> header = header(headerRecord);
         int[] chosen = columns.resolve(header, source, headerLine);
         int d = chosen.length - 1;
-        DoubleColumn target = new DoubleColumn();
-        DoubleColumn[] features = new DoubleColumn[d];
-        for (int j = 0; j < d; j++) {
-            features[j] = new DoubleColumn();
+        DoubleColumn[] values = new DoubleColumn[d + 1];
+        for (int j = 0; j <= d; j++) {
+            values[j] = new DoubleColumn();
         }
+        // Splitting rows (Commons CSV) and parsing numbers take about as long as each other:
+        // one thread splits while this one parses.
         int n = 0;
-        for (CSVRecord record = next(); record != null; record = next()) {
-            if (n == FeatureData.MAX_SAMPLES) {
-                throw fail("more than " + FeatureData.MAX_SAMPLES
-                        + " rows, the most a data file may hold");
+        try (RowBatches batches = RowBatches.start(chosen.length,
+                sink -> split(header.size(), chosen, sink))) {
+            for (RowBatches.Batch batch = batches.take(); batch != null; batch = batches.take()) {
+                for (int row = 0; row < batch.rows(); row++) {
+                    for (int j = 0; j <= d; j++) {
+                        values[j].add(cell(batch.cell(row, j), header.get(chosen[j]),
+                                batch.line(row)));
+                    }
+                }
+                n += batch.rows();
             }
-            if (record.size() != header.size()) {
-                throw fail(record.size() + (record.size() == 1 ? " cell" : " cells")
-                        + " but the header has " + header.size() + " columns");
-            }
-            target.add(cell(record, chosen[0], header));
-            for (int j = 0; j < d; j++) {
-                features[j].add(cell(record, chosen[j + 1], header));
-            }
-            n++;
         }
         if (n == 0) {
             throw new DataFileException(source, headerLine,
@@ -147,9 +145,35 @@ final class CsvFeatureReader {
         double[][] x = new double[d][];
         for (int j = 0; j < d; j++) {
             featureNames.add(header.get(chosen[j + 1]));
-            x[j] = features[j].toArray();
+            x[j] = values[j + 1].toArray();
         }
-        return new FeatureData(featureNames, header.get(chosen[0]), x, target.toArray());
+        return new FeatureData(featureNames, header.get(chosen[0]), x, values[0].toArray());
+    }
+
+    /**
+     * Splits the rows after the header, checks their shape and the row limit, and hands the
+     * chosen cells on in file order; runs on the splitting thread.
+     */
+    private void split(int columns, int[] chosen, RowBatches.Sink sink)
+            throws DataFileException, InterruptedException {
+        int n = 0;
+        for (CSVRecord record = next(); record != null; record = next()) {
+            if (n == FeatureData.MAX_SAMPLES) {
+                throw fail("more than " + FeatureData.MAX_SAMPLES
+                        + " rows, the most a data file may hold");
+            }
+            if (record.size() != columns) {
+                throw fail(record.size() + (record.size() == 1 ? " cell" : " cells")
+                        + " but the header has " + columns + " columns");
+            }
+            if (!sink.row(line)) {
+                return;
+            }
+            for (int j = 0; j < chosen.length; j++) {
+                sink.cell(j, record.get(chosen[j]));
+            }
+            n++;
+        }
     }
 
     /** The column names, trimmed; each must be non-empty and appear once. */
@@ -172,12 +196,11 @@ final class CsvFeatureReader {
         return names;
     }
 
-    private double cell(CSVRecord record, int column, List<String> header)
-            throws DataFileException {
+    private double cell(String text, String column, long row) throws DataFileException {
         try {
-            return NumberCell.parse(record.get(column));
+            return NumberCell.parse(text);
         } catch (IllegalArgumentException e) {
-            throw fail("column '" + header.get(column) + "': " + e.getMessage());
+            throw new DataFileException(source, row, "column '" + column + "': " + e.getMessage());
         }
     }
 

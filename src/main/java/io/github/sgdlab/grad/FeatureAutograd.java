@@ -68,7 +68,15 @@ final class FeatureAutograd {
                 parameters[j].setRequiresGradient(true);
             }
             return CollectorGate.collect(engine, collector -> {
-                NDArray loss = predict(parameters, x).sub(y).square().mean();
+                // Each intermediate is n values; release each handle once the next step has
+                // it, so that at 10^7 samples only what the backward pass saved stays alive.
+                NDArray prediction = predict(parameters, x, true);
+                NDArray residual = prediction.sub(y);
+                prediction.close();
+                NDArray squared = residual.square();
+                residual.close();
+                NDArray loss = squared.mean();
+                squared.close();
                 collector.backward(loss);
                 double[] gradient = new double[parameters.length];
                 for (int j = 0; j < gradient.length; j++) {
@@ -110,7 +118,7 @@ final class FeatureAutograd {
                         copies[j].setRequiresGradient(true);
                     }
                     CollectorGate.collect(engine, collector -> {
-                        collector.backward(predict(copies, x).sub(y).square().sum());
+                        collector.backward(predict(copies, x, false).sub(y).square().sum());
                         for (int j = 0; j < p; j++) {
                             read(copies[j].getGradient(), gradients[j]);
                         }
@@ -125,13 +133,26 @@ final class FeatureAutograd {
     /**
      * {@code theta_1 * x_1 + … + theta_d * x_d + theta_0}, left to right; for d = 1 exactly the
      * notebook's {@code theta_1 * x + theta_0}.
+     *
+     * @param release whether to close each intermediate once it is used (the autograd graph
+     *     keeps what it needs; closing only gives the memory of the rest back early)
      */
-    private static NDArray predict(NDArray[] theta, NDArray[] x) {
+    private static NDArray predict(NDArray[] theta, NDArray[] x, boolean release) {
         NDArray sum = theta[1].mul(x[0]);
         for (int j = 1; j < x.length; j++) {
-            sum = sum.add(theta[j + 1].mul(x[j]));
+            NDArray product = theta[j + 1].mul(x[j]);
+            NDArray next = sum.add(product);
+            if (release) {
+                product.close();
+                sum.close();
+            }
+            sum = next;
         }
-        return sum.add(theta[0]);
+        NDArray prediction = sum.add(theta[0]);
+        if (release) {
+            sum.close();
+        }
+        return prediction;
     }
 
     private NDArray constant(NDManager scope, double value) {
