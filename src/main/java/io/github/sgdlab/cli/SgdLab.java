@@ -88,7 +88,10 @@ public final class SgdLab {
      */
     public static int run(String... args) {
         // Defaults a user can still override with -D: quiet logging, never download anything.
+        // DJL's own warnings would add lines to the one-line messages stderr promises; what goes
+        // wrong reaches the user through those messages instead.
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.log.ai.djl", "error");
         setDefault("ai.djl.offline", "true");
         // DJL probes for CUDA even for the CPU-only native library this tool ships; on a machine
         // with a CUDA runtime but no driver the probe warns on every run about a GPU we never use.
@@ -116,7 +119,10 @@ public final class SgdLab {
         try {
             CommandLine commandLine = commandLine(out, err);
             int code = commandLine.execute(withDefaultCommand(args));
-            out.flush();
+            if (code != INTERNAL_ERROR && code != BROKEN_PIPE) {
+                // After a failed write the buffer still holds what could not be written.
+                out.flush();
+            }
             return code;
         } catch (Throwable failure) {
             return fail(failure, err);
@@ -138,9 +144,8 @@ public final class SgdLab {
             err.flush();
             return BAD_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            throw ex;
-        });
+        // Handled here, not rethrown: picocli prints the stack trace of what a handler throws.
+        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> fail(ex, err));
         return commandLine;
     }
 
