@@ -82,8 +82,8 @@ record Batch(NDList inputs, NDArray labels, int size) {
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             DataType type = parameter.getValue().getArray().getDataType();
             if (type != inputType) {
-                throw new IllegalArgumentException("the inputs are " + inputType.asNumpy()
-                        + " but parameter " + parameter.getKey() + " is " + type.asNumpy()
+                throw new IllegalArgumentException("the inputs are " + inputType
+                        + " but parameter " + parameter.getKey() + " is " + type
                         + "; initialise the block in the inputs' type or convert the inputs");
             }
         }
