@@ -107,6 +107,30 @@ public final class GradientAssertions {
     }
 
     /**
+     * Asserts the notebook's claim for any model: the mean of the per-sample gradients
+     * ({@link io.github.sgdlab.persample.PerSample} with the {@code LOOP} strategy, the
+     * definition: each sample's loss alone) equals the batch
+     * gradient of the mean loss, for every parameter, within a rounding-error tolerance derived
+     * from the data type and the number of samples n: per element
+     * {@code γ_(n+32) · (mean_i |g_i| + the parameter's largest mean_i |g_i|)}, with
+     * {@code γ_k = k·u / (1 − k·u)} and u the type's unit roundoff.
+     *
+     * @param block an initialized block (float32 or float64)
+     * @param loss the per-sample loss
+     * @param inputs the inputs, samples along the first axis
+     * @param labels the labels
+     * @throws AssertionError naming each parameter that differs, how many elements, and the worst
+     *     element with both values and its tolerance
+     */
+    public static void assertPerSampleMeanEqualsBatch(Block block, PerSampleLoss loss,
+            NDList inputs, NDArray labels) {
+        String message = PerSampleAgreement.mismatch(block, loss, inputs, labels);
+        if (message != null) {
+            throw new AssertionError(message);
+        }
+    }
+
+    /**
      * Asserts the notebook's claim for the notebook's model: DJL's autograd (batch gradient, loss
      * and average per-sample gradient) matches the plain-Java reference within the cross-check's
      * rounding-error bound.

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.CrossCheck;
@@ -138,6 +139,52 @@ class GradientAssertionsTest extends PyTorchTest {
             AssertionError e = assertThrows(AssertionError.class,
                     () -> GradientAssertions.assertGradCheck(block, wrong, x, labels));
             assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("assertPerSampleMeanEqualsBatch passes on the MLP (float64) and the notebook's "
+            + "linear model (float32)")
+    void perSampleMeanPasses() {
+        try (NDManager m = manager.newSubManager()) {
+            SmallMlp mlp = SmallMlp.DEFAULT;
+            Block block = mlp.block(m, 21);
+            assertDoesNotThrow(() -> GradientAssertions.assertPerSampleMeanEqualsBatch(block,
+                    PerSampleLoss.softmaxCrossEntropy(), mlp.inputs(m, 22), mlp.labels(m, 23)));
+
+            LinearData data = LinearData.notebook();
+            Block linear = Linear.builder().setUnits(1).build();
+            linear.initialize(m, DataType.FLOAT32, new Shape(data.samples(), 1));
+            NDArray x1 = m.create(data.x1(), new Shape(data.samples(), 1))
+                    .toType(DataType.FLOAT32, false);
+            NDArray y = m.create(data.y()).toType(DataType.FLOAT32, false);
+            assertDoesNotThrow(() -> GradientAssertions.assertPerSampleMeanEqualsBatch(linear,
+                    PerSampleLoss.squaredError(), new NDList(x1), y));
+        }
+    }
+
+    @Test
+    @DisplayName("assertPerSampleMeanEqualsBatch fails on a loss that mixes samples, naming the "
+            + "parameter and the worst element")
+    void perSampleMeanFails() {
+        try (NDManager m = manager.newSubManager()) {
+            SmallMlp mlp = new SmallMlp(3, 4, 2, 6);
+            Block block = mlp.block(m, 31);
+            // Each sample's loss depends on the whole batch's mean prediction: alone, a sample's
+            // loss is 0; in the batch it is not. The mean of per-sample gradients is then wrong.
+            PerSampleLoss mixing = (labels, predictions) -> {
+                NDArray p = predictions.singletonOrThrow();
+                return p.sub(p.mean(new int[] {0}, true)).square().sum(new int[] {1});
+            };
+            AssertionError e = assertThrows(AssertionError.class,
+                    () -> GradientAssertions.assertPerSampleMeanEqualsBatch(block, mixing,
+                            mlp.inputs(m, 32), mlp.labels(m, 33)));
+            String message = e.getMessage();
+            assertTrue(message.startsWith("the mean of the per-sample gradients differs from "
+                    + "the batch gradient (float64, n = 6, "), message);
+            assertTrue(message.contains("gamma_38 = 4.219e-15"), message);
+            assertTrue(message.contains("\n03Linear_bias: "), message);
+            assertTrue(message.contains("elements beyond tolerance; worst ["), message);
         }
     }
 
