@@ -82,7 +82,8 @@ public final class GradCheckResult {
                         : "FAILED, " + failedInputs + " of " + inputs + " inputs"));
         String row = "%-24s %-9s %-7s %-24s %-24s %-10s %-10s %-10s %s\n";
         out.append(String.format(Locale.ROOT, row, "input/parameter", "element", "output",
-                "analytical", "numerical", "abs err", "rel err", "tolerance", ""));
+                "analytical", "numerical", "abs err", "rel err", "tolerance", "").stripTrailing())
+                .append('\n');
         for (ElementCheck c : checks) {
             out.append(String.format(Locale.ROOT, row, c.name(),
                     c.isProjection() ? "v^T J u" : String.valueOf(c.flatIndex()),
