@@ -139,7 +139,8 @@ public final class GradientAssertions {
      * @param data the samples
      * @param theta where to take the gradients
      * @param dataType float32 or float64, the autograd's type
-     * @throws AssertionError listing each value, DJL's and the reference's, and the bound
+     * @throws AssertionError listing each value (batch gradient, loss, per-sample average),
+     *     DJL's and the reference's, their difference and that value's own tolerance
      */
     public static void assertMatchesReference(NDManager manager, LinearData data, Theta theta,
             DataType dataType) {
@@ -160,29 +161,20 @@ public final class GradientAssertions {
         if (check.ok() && result.allFinite()) {
             return;
         }
-        String[] names = {"grad_theta0", "grad_theta1", "loss",
-            "per-sample average grad_theta0", "per-sample average grad_theta1"};
-        double[] djl = {result.batch().gradTheta0(), result.batch().gradTheta1(),
-            result.batch().loss(), result.perSampleAverage().gradTheta0(),
-            result.perSampleAverage().gradTheta1()};
-        double[] reference = {result.referenceBatch().gradTheta0(),
-            result.referenceBatch().gradTheta1(), result.referenceBatch().loss(),
-            result.referencePerSampleAverage().gradTheta0(),
-            result.referencePerSampleAverage().gradTheta1()};
         StringBuilder message = new StringBuilder(String.format(Locale.ROOT,
                 "DJL autograd (%s) does not match the plain-Java reference at theta = (%s, %s), "
-                        + "%d samples: max |diff| %s > tolerance %s\n",
+                        + "%d samples: %s beyond its rounding-error tolerance\n",
                 dataType, theta.theta0(), theta.theta1(), data.samples(),
-                check.maxAbsDiff(), check.tolerance()));
+                result.allFinite() ? check.worst().name() : "a non-finite value"));
         StringBuilder expected = new StringBuilder();
         StringBuilder actual = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            double diff = Math.abs(djl[i] - reference[i]);
-            message.append(String.format(Locale.ROOT, "  %-31s DJL %-24s reference %-24s "
-                    + "|diff| %.3e%s\n", names[i], djl[i], reference[i], diff,
-                    diff <= check.tolerance() ? "" : "  > tolerance"));
-            expected.append(names[i]).append(' ').append(reference[i]).append('\n');
-            actual.append(names[i]).append(' ').append(djl[i]).append('\n');
+        for (CrossCheck.ValueCheck value : check.values()) {
+            message.append(String.format(Locale.ROOT, "  %-20s DJL %-24s reference %-24s "
+                    + "|diff| %.3e %s tolerance %.3e\n", value.name(), value.autograd(),
+                    value.reference(), value.absDiff(), value.ok() ? "<=" : "> ",
+                    value.tolerance()));
+            expected.append(value.name()).append(' ').append(value.reference()).append('\n');
+            actual.append(value.name()).append(' ').append(value.autograd()).append('\n');
         }
         throw Failures.assertionFailed(message.toString(), expected.toString(),
                 actual.toString());

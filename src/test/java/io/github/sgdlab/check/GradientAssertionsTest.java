@@ -215,15 +215,20 @@ class GradientAssertionsTest extends PyTorchTest {
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> GradientAssertions.assertMatchesReference(crafted, data));
         String message = e.getMessage();
+        CrossCheck.ValueCheck theta1 = check.values().get(1);
         assertAll(
                 () -> assertTrue(message.startsWith("DJL autograd (float64) does not match the "
-                        + "plain-Java reference at theta = (0.0, 0.0), 40 samples: max |diff| "),
-                        message),
-                () -> assertTrue(message.contains("grad_theta1                     DJL "
-                        + wrong.gradTheta1()), message),
-                () -> assertTrue(message.lines().filter(l -> l.endsWith("> tolerance"))
-                        .count() == 1, message),
-                () -> assertTrue(message.contains("per-sample average grad_theta0"), message),
+                        + "plain-Java reference at theta = (0.0, 0.0), 40 samples: grad_theta1 "
+                        + "beyond its rounding-error tolerance\n"), message),
+                () -> assertTrue(message.contains(String.format(java.util.Locale.ROOT,
+                        "  grad_theta1          DJL %-24s reference %-24s |diff| %.3e >  "
+                                + "tolerance %.3e\n", wrong.gradTheta1(),
+                        good.referenceBatch().gradTheta1(), theta1.absDiff(),
+                        theta1.tolerance())), message),
+                () -> assertEquals(1, message.lines().filter(l -> l.contains(" >  tolerance"))
+                        .count(), message),
+                () -> assertEquals(6, message.lines().count(), message),
+                () -> assertTrue(message.contains("  average_grad_theta0  DJL "), message),
                 () -> assertTrue(e.getExpected().getStringRepresentation().contains(
                         "grad_theta1 " + good.referenceBatch().gradTheta1()), message));
     }
