@@ -36,7 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Batch versus stochastic gradients of a linear-regression MSE on DJL "
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
-        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class})
+        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
+            CheckCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */
@@ -201,7 +202,8 @@ public final class SgdLab {
     /** Whether the arguments name a command that computes gradients (no arguments: notebook). */
     private static boolean needsEngine(String[] args) {
         String command = withDefaultCommand(args)[0];
-        return DEFAULT_COMMAND.equals(command) || "gradient".equals(command);
+        return DEFAULT_COMMAND.equals(command) || "gradient".equals(command)
+                || "check".equals(command);
     }
 
     private static void setDefault(String key, String value) {
