@@ -38,7 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Batch versus stochastic gradients of a linear-regression MSE on DJL "
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
-        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class})
+        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
+            CheckCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */
@@ -90,7 +91,10 @@ public final class SgdLab {
      */
     public static int run(String... args) {
         // Defaults a user can still override with -D: quiet logging, never download anything.
+        // DJL's own warnings would add lines to the one-line messages stderr promises; what goes
+        // wrong reaches the user through those messages instead.
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.log.ai.djl", "error");
         setDefault("ai.djl.offline", "true");
         // DJL probes for CUDA even for the CPU-only native library this tool ships; on a machine
         // with a CUDA runtime but no driver the probe warns on every run about a GPU we never use.
@@ -118,7 +122,10 @@ public final class SgdLab {
         try {
             CommandLine commandLine = commandLine(out, err);
             int code = commandLine.execute(withDefaultCommand(args));
-            out.flush();
+            if (code != INTERNAL_ERROR && code != BROKEN_PIPE) {
+                // After a failed write the buffer still holds what could not be written.
+                out.flush();
+            }
             return code;
         } catch (Throwable failure) {
             return fail(failure, err);
@@ -143,9 +150,8 @@ public final class SgdLab {
             err.flush();
             return BAD_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            throw ex;
-        });
+        // Handled here, not rethrown: picocli prints the stack trace of what a handler throws.
+        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> fail(ex, err));
         return commandLine;
     }
 
@@ -201,7 +207,8 @@ public final class SgdLab {
     /** Whether the arguments name a command that computes gradients (no arguments: notebook). */
     private static boolean needsEngine(String[] args) {
         String command = withDefaultCommand(args)[0];
-        return DEFAULT_COMMAND.equals(command) || "gradient".equals(command);
+        return DEFAULT_COMMAND.equals(command) || "gradient".equals(command)
+                || "check".equals(command);
     }
 
     private static void setDefault(String key, String value) {
