@@ -13,8 +13,8 @@ python=${3:-/usr/bin/python3}
 file=target/bench-$rows.csv
 mvn -q package -DskipTests
 [ -f "$file" ] || "$python" src/test/bench/make_csv.py "$rows" "$file"
+echo "machine: $(nproc --all) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); file: $file, $(du -mL "$file" | cut -f1) MB"
 export OMP_NUM_THREADS=1
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; file: $file, $(du -m "$file" | cut -f1) MB"
 measure() {  # label, command...: one line per run, then min and median
   local label=$1; shift
   local walls=() rss=()

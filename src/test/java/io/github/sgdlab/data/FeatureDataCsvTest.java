@@ -252,6 +252,53 @@ class FeatureDataCsvTest {
         assertEquals(2.0, data.y(FeatureData.MAX_SAMPLES - 1));
     }
 
+    /** n rows of "i,i+0.5", with row {@code at} (1-based, after the header) replaced. */
+    private static String rows(int n, int at, String replacement) {
+        StringBuilder text = new StringBuilder("x1,y\n");
+        for (int i = 1; i <= n; i++) {
+            text.append(i == at ? replacement : i + "," + (i + 0.5)).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    @DisplayName("the first bad line is reported, whether the splitting or the parsing finds it")
+    void firstBadLineWins() {
+        // Rows are split on one thread and parsed on another, in batches of 4096 rows.
+        String badNumberFirst = rows(20_000, 5_000, "1,x").replace("\n10000,10000.5\n",
+                "\n10000,1,2\n");
+        assertEquals("d.csv:5001: column 'y': 'x' is not a number",
+                failure(badNumberFirst, Columns.defaults()));
+        String badShapeFirst = rows(20_000, 5_000, "1,2,3").replace("\n10000,10000.5\n",
+                "\n10000,x\n");
+        assertEquals("d.csv:5001: 3 cells but the header has 2 columns",
+                failure(badShapeFirst, Columns.defaults()));
+        assertEquals("d.csv:4098: column 'x1': empty cell",
+                failure(rows(20_000, 4_097, ",1"), Columns.defaults()));
+    }
+
+    @Test
+    @DisplayName("columns longer than one storage block keep every value in order")
+    void longColumns() throws DataFileException {
+        int n = 2_500_000;
+        byte[] head = "x1,y\n".getBytes(StandardCharsets.US_ASCII);
+        StringBuilder text = new StringBuilder(n * 12);
+        for (int i = 0; i < n; i++) {
+            text.append(i).append(',').append(-i).append('\n');
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = new byte[head.length + body.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(body, 0, bytes, head.length, body.length);
+        FeatureData data = read(bytes, Columns.defaults());
+        assertEquals(n, data.samples());
+        for (int i = 0; i < n; i++) {
+            if (data.x(i, 0) != i || data.y(i) != -i) {
+                throw new AssertionError("row " + i + ": " + data.x(i, 0) + ", " + data.y(i));
+            }
+        }
+    }
+
     @Test
     @DisplayName("invalid UTF-8 is refused with its line")
     void invalidUtf8() {
