@@ -52,7 +52,7 @@ final class CsvFeatureReader {
 
     private CsvFeatureReader(Reader reader, String source) throws IOException {
         this.source = source;
-        this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        this.parser = CSVParser.parse(reader, FORMAT);
         this.records = parser.iterator();
     }
 
