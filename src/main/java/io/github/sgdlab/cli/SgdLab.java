@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Batch versus stochastic gradients of a linear-regression MSE on DJL "
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'.",
-        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class})
+        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
+            BenchCommand.class})
 public final class SgdLab {
 
     /** Exit code for bad input. */
