@@ -32,6 +32,7 @@ final class ComparisonJson {
         fields.put("dtype", Json.string(result.dataType().toString()));
         fields.put("batch", batch(result.batch()));
         fields.put("per_sample_average", gradient(result.perSampleAverage()));
+        fields.put("per_sample_std", gradient(result.perSample().spread()));
         fields.put("reference_batch", batch(result.referenceBatch()));
         fields.put("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
         Map<String, String> check = new LinkedHashMap<>();

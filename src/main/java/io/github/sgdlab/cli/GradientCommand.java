@@ -7,9 +7,13 @@ import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +49,15 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
 
+    @Option(names = "--per-sample", paramLabel = "STRATEGY", converter = PerSampleStrategies.class,
+            description = "How the per-sample gradients are computed: loop (one sample at a time) "
+                    + "or vectorized (one backward pass; default).")
+    private Strategy perSample = Strategy.VECTORIZED;
+
+    @Option(names = "--per-sample-csv", paramLabel = "PATH",
+            description = "Also write the n per-sample gradient pairs to this CSV file.")
+    private Path perSampleCsv;
+
     @Override
     public Integer call() {
         LinearData data = dataSet.generate();
@@ -54,8 +67,26 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        IntConsumer progress = perSample == Strategy.LOOP
+                ? Progress.forLoop(data.samples())
+                : done -> { };
         return GradientReport.print(spec, data, theta, dataType, json,
-                result -> table(data, result));
+                manager -> GradientComparison.compute(manager, data, theta, dataType, perSample,
+                        progress),
+                this::save, result -> table(data, result));
+    }
+
+    /** Writes {@code --per-sample-csv}, if asked; a path that cannot be written is bad input. */
+    private void save(GradientComparison result) {
+        if (perSampleCsv == null) {
+            return;
+        }
+        try {
+            PerSampleCsv.write(perSampleCsv, result.perSample());
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write --per-sample-csv "
+                    + perSampleCsv + ": " + e, e);
+        }
     }
 
     private static String table(LinearData data, GradientComparison result) {
@@ -67,6 +98,7 @@ final class GradientCommand implements Callable<Integer> {
                 "", "grad_theta0", "grad_theta1", "loss"));
         row(out, "DJL autograd, batch (In [10])", result.batch());
         row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
+        row(out, "DJL autograd, per-sample std (spread)", result.perSample().spread());
         row(out, "reference, batch (In [12])", result.referenceBatch());
         row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
         return out.append('\n').append(NotebookTranscript.verdict(result)).append('\n')

@@ -1,0 +1,56 @@
+package io.github.sgdlab.cli;
+
+import io.github.sgdlab.grad.PerSampleGradients;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code --per-sample-csv}: the n per-sample gradient pairs, one row per sample, each double
+ * written so that it parses back to the same bits. Written atomically: to a temporary file in the
+ * same directory, then renamed over the target, so a reader never sees half a file and a failed
+ * write leaves whatever was there before.
+ */
+final class PerSampleCsv {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader("grad_theta0", "grad_theta1")
+            .setRecordSeparator('\n')
+            .get();
+
+    private PerSampleCsv() {}
+
+    /**
+     * Writes the file.
+     *
+     * @param path where it goes; its directory must exist
+     * @param gradients the per-sample gradients
+     * @throws IOException if it cannot be written; the target is then untouched
+     */
+    static void write(Path path, PerSampleGradients gradients) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(),
+                "." + target.getFileName(), ".tmp");
+        try {
+            double[] gradTheta0 = gradients.gradTheta0();
+            double[] gradTheta1 = gradients.gradTheta1();
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                    CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+                for (int i = 0; i < gradTheta0.length; i++) {
+                    printer.printRecord(DoubleText.of(gradTheta0[i]), DoubleText.of(gradTheta1[i]));
+                }
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
