@@ -24,7 +24,7 @@ final class Progress implements IntConsumer {
     private long lastDraw = System.nanoTime();
     private boolean drawn;
 
-    private Progress(PrintStream err, int total) {
+    Progress(PrintStream err, int total) {
         this.err = err;
         this.total = total;
     }
