@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.initializer.NormalInitializer;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.persample.PerSample;
@@ -26,7 +25,8 @@ import java.util.stream.Collectors;
  * Times {@link PerSample#compute} in-process: the notebook's linear model on the notebook's data,
  * or a ReLU MLP with softmax cross-entropy on standard normal inputs. The data and model are made
  * once; warm-up runs come first; each timed run ends when {@code compute} returns, with the
- * per-sample gradients left as NDArrays (closing them is not timed).
+ * per-sample gradients left as NDArrays (closing them is not timed). libtorch's thread count is
+ * the process's: set {@code ai.djl.pytorch.num_threads} before the engine loads.
  */
 public final class PerSampleBenchmark {
 
@@ -45,7 +45,6 @@ public final class PerSampleBenchmark {
     private final DataType dataType;
     private final int repeat;
     private final int warmUp;
-    private final int threads;
 
     private PerSampleBenchmark(Builder builder) {
         this.model = builder.model;
@@ -55,7 +54,6 @@ public final class PerSampleBenchmark {
         this.dataType = builder.dataType;
         this.repeat = builder.repeat;
         this.warmUp = builder.warmUp;
-        this.threads = builder.threads;
     }
 
     /**
@@ -63,8 +61,7 @@ public final class PerSampleBenchmark {
      *
      * @param model the model
      * @param samples n, the batch size
-     * @return a builder: MLP widths 20,64,10, VECTORIZED, float32, 20 repeats, 5 warm-up runs,
-     *     one thread
+     * @return a builder: MLP widths 20,64,10, VECTORIZED, float32, 20 repeats, 5 warm-up runs
      */
     public static Builder builder(Model model, int samples) {
         return new Builder(model, samples);
@@ -88,8 +85,6 @@ public final class PerSampleBenchmark {
      */
     public Timing run() {
         Engine engine = Engine.getEngine("PyTorch");
-        // libtorch's intra-op pool is process-wide; comparisons are made one thread a side.
-        JniUtils.setNumThreads(threads);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             engine.setRandomSeed(45);
             NDList inputs;
@@ -149,7 +144,6 @@ public final class PerSampleBenchmark {
         private DataType dataType = DataType.FLOAT32;
         private int repeat = 20;
         private int warmUp = 5;
-        private int threads = 1;
 
         private Builder(Model model, int samples) {
             this.model = Objects.requireNonNull(model, "model");
@@ -221,20 +215,6 @@ public final class PerSampleBenchmark {
                 throw new IllegalArgumentException("warm-up must be at least 0, got " + warmUp);
             }
             this.warmUp = warmUp;
-            return this;
-        }
-
-        /**
-         * Sets libtorch's intra-op thread count for the process; 1 by default.
-         *
-         * @param threads at least 1
-         * @return this builder
-         */
-        public Builder optThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
-            this.threads = threads;
             return this;
         }
 

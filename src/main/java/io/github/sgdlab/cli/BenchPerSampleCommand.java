@@ -45,7 +45,7 @@ final class BenchPerSampleCommand implements Callable<Integer> {
             description = "loop or vectorized (default: vectorized).")
     private Strategy strategy = Strategy.VECTORIZED;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypes.class,
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float32 or float64 (default: float32).")
     private DataType dataType = DataType.FLOAT32;
 
@@ -54,7 +54,8 @@ final class BenchPerSampleCommand implements Callable<Integer> {
     private int repeat = 20;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "libtorch intra-op threads (default: ${DEFAULT-VALUE}).")
+            description = "libtorch's intra-op threads, set before the engine loads "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int threads = 1;
 
     @Option(names = "--json", description = "Print the timings as JSON.")
@@ -95,9 +96,17 @@ final class BenchPerSampleCommand implements Callable<Integer> {
     }
 
     private PerSampleBenchmark benchmark() {
-        if (samples < 1 || samples > 10_000_000) {
-            throw bad("--samples must be 1 to 10000000, got " + samples);
+        if (samples < 1 || samples > DataSetOptions.MAX_SAMPLES) {
+            throw bad("--samples must be between 1 and " + DataSetOptions.MAX_SAMPLES + ", got "
+                    + samples);
         }
+        if (threads < 1) {
+            throw bad("--threads must be at least 1, got " + threads);
+        }
+        // The engine reads these when it loads, which for this command is after parsing:
+        // libtorch's thread pools are the process's, and comparisons are one thread a side.
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
         if (model == Model.LINEAR && spec.commandLine().getParseResult()
                 .hasMatchedOption("--layers")) {
             throw bad("--layers applies to --model mlp only");
@@ -108,7 +117,6 @@ final class BenchPerSampleCommand implements Callable<Integer> {
                     .optStrategy(strategy)
                     .optDataType(dataType)
                     .optRepeat(repeat)
-                    .optThreads(threads)
                     .build();
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());

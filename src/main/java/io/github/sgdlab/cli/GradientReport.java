@@ -19,9 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class GradientReport {
 
-    /** Exit code when autograd and the reference disagree beyond the rounding-error bound. */
-    static final int CROSS_CHECK_FAILED = 1;
-
     private GradientReport() {}
 
     /**
@@ -36,7 +33,7 @@ final class GradientReport {
      * @param save what to write besides stdout, once the results are known to be finite and
      *     before anything is printed
      * @param text how to render the comparison as text
-     * @return 0 if the cross-check passed, {@link #CROSS_CHECK_FAILED} otherwise
+     * @return 0 if the cross-check passed, {@link SgdLab#CROSS_CHECK_FAILED} otherwise
      */
     static int print(CommandSpec spec, LinearData data, Theta theta, DataType dataType,
             boolean json, Function<NDManager, GradientComparison> compute,
@@ -60,6 +57,6 @@ final class GradientReport {
             out.print(text.apply(result));
         }
         out.flush();
-        return result.crossCheck().ok() ? 0 : CROSS_CHECK_FAILED;
+        return result.crossCheck().ok() ? 0 : SgdLab.CROSS_CHECK_FAILED;
     }
 }

@@ -3,6 +3,9 @@ package io.github.sgdlab.cli;
 import io.github.sgdlab.grad.PerSampleGradients;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +39,9 @@ final class PerSampleCsv {
      */
     static void write(Path path, PerSampleGradients gradients) throws IOException {
         Path target = path.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(path.toString(), null, "it is a directory");
+        }
         Path temporary = Files.createTempFile(target.getParent(),
                 "." + target.getFileName(), ".tmp");
         try {
@@ -52,5 +58,24 @@ final class PerSampleCsv {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Why a write failed, in words that name no temporary file.
+     *
+     * @param e what {@link #write} threw
+     * @return for example "its directory does not exist"
+     */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage();
     }
 }

@@ -213,7 +213,7 @@ public final class AutogradGradients {
         return parameter;
     }
 
-    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place, if it has one yet. */
+    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place. */
     private static void zeroGradient(NDArray parameter) {
         try (NDArray gradient = parameter.getGradient()) {
             gradient.subi(gradient);
@@ -246,11 +246,7 @@ public final class AutogradGradients {
          * @throws IllegalArgumentException for any other type
          */
         public Builder optDataType(DataType dataType) {
-            if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
-                throw new IllegalArgumentException(
-                        "dtype must be float32 or float64, got " + dataType);
-            }
-            this.dataType = dataType;
+            this.dataType = DataTypes.requireFloat(dataType);
             return this;
         }
 
@@ -259,8 +255,16 @@ public final class AutogradGradients {
          *
          * @param device the device
          * @return this builder
+         * @throws IllegalArgumentException if the engine has no such device, for example a GPU
+         *     with the CPU-only native library this project ships
          */
         public Builder optDevice(Device device) {
+            if (device.isGpu() && device.getDeviceId() >= manager.getEngine().getGpuCount()) {
+                throw new IllegalArgumentException("device " + device + " is not available: the "
+                        + manager.getEngine().getEngineName() + " engine sees "
+                        + manager.getEngine().getGpuCount() + " GPU(s); this build ships the "
+                        + "CPU-only native library (pytorch-native-cpu)");
+            }
             this.device = device;
             return this;
         }

@@ -49,11 +49,11 @@ class BenchCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--model cnn --samples 5 | unknown model 'cnn': expected linear or mlp",
         "--model mlp --samples 5 --strategy auto | unknown strategy 'auto': expected loop or vectorized",
-        "--model mlp --samples 0 | --samples must be 1 to 10000000, got 0",
+        "--model mlp --samples 0 | --samples must be between 1 and 10000000, got 0",
         "--model mlp --samples 5 --layers 4 | layers must be at least two positive widths",
         "--model linear --samples 5 --layers 4,2 | --layers applies to --model mlp only",
         "--model mlp --samples 5 --repeat 0 | repeat must be at least 1",
-        "--model mlp --samples 5 --threads 0 | threads must be at least 1",
+        "--model mlp --samples 5 --threads 0 | --threads must be at least 1",
         "--model mlp | --samples"})
     @DisplayName("bad options: one line on stderr, exit 2, nothing on stdout")
     void badInput(String args, String message) {

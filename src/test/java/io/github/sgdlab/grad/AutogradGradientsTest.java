@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.ReferenceCase;
@@ -57,14 +58,17 @@ class AutogradGradientsTest {
         BatchGradient expected = reference.batch(torch);
         Gradient expectedAverage = reference.perSampleAverage(torch);
         // Two computations in the same type, each within the bound of the exact value.
-        double tolerance = 2 * CrossCheck.bound(
-                reference.data(), reference.theta(), CrossCheck.unitRoundoff(dataType));
+        RoundingBound.Tolerances one =
+                RoundingBound.autograd(reference.data(), reference.theta(), dataType);
+        RoundingBound.Tolerances tolerance = one.plus(one);
         assertAll(
-                () -> assertEquals(expected.gradTheta0(), batch.gradTheta0(), tolerance),
-                () -> assertEquals(expected.gradTheta1(), batch.gradTheta1(), tolerance),
-                () -> assertEquals(expected.loss(), batch.loss(), tolerance),
-                () -> assertEquals(expectedAverage.gradTheta0(), average.gradTheta0(), tolerance),
-                () -> assertEquals(expectedAverage.gradTheta1(), average.gradTheta1(), tolerance));
+                () -> assertEquals(expected.gradTheta0(), batch.gradTheta0(), tolerance.gradTheta0()),
+                () -> assertEquals(expected.gradTheta1(), batch.gradTheta1(), tolerance.gradTheta1()),
+                () -> assertEquals(expected.loss(), batch.loss(), tolerance.loss()),
+                () -> assertEquals(expectedAverage.gradTheta0(), average.gradTheta0(),
+                        tolerance.averageGradTheta0()),
+                () -> assertEquals(expectedAverage.gradTheta1(), average.gradTheta1(),
+                        tolerance.averageGradTheta1()));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -112,10 +116,11 @@ class AutogradGradientsTest {
                     AutogradGradients.builder(manager).optDataType(dataType).build();
             Gradient batch = autograd.batch(data, theta).gradient();
             Gradient average = autograd.perSample(data, theta).average();
-            double tolerance =
-                    2 * CrossCheck.bound(data, theta, CrossCheck.unitRoundoff(dataType));
-            assertEquals(batch.gradTheta0(), average.gradTheta0(), tolerance, dataType.toString());
-            assertEquals(batch.gradTheta1(), average.gradTheta1(), tolerance, dataType.toString());
+            RoundingBound.Tolerances tolerance = RoundingBound.autograd(data, theta, dataType);
+            assertEquals(batch.gradTheta0(), average.gradTheta0(),
+                    tolerance.gradTheta0() + tolerance.averageGradTheta0(), dataType.toString());
+            assertEquals(batch.gradTheta1(), average.gradTheta1(),
+                    tolerance.gradTheta1() + tolerance.averageGradTheta1(), dataType.toString());
         }
     }
 
@@ -146,5 +151,27 @@ class AutogradGradientsTest {
     void refusesOtherTypes() {
         assertThrows(IllegalArgumentException.class,
                 () -> AutogradGradients.builder(manager).optDataType(DataType.FLOAT16));
+    }
+
+    @Test
+    @DisplayName("asking for a GPU on the CPU-only build is refused in words, not by libtorch")
+    void gpuOnCpuBuildIsRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AutogradGradients.builder(manager).optDevice(Device.gpu()));
+        assertTrue(e.getMessage().startsWith("device gpu(0) is not available"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("data with a NaN or an infinity are refused, naming the first bad value")
+    void nonFiniteDataRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new LinearData(0,
+                        new double[] {1, 2, 3}, new double[3], new double[] {1, Double.NaN, 2}));
+        assertEquals("y[1] is NaN; every value must be finite", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new LinearData(0, new double[] {1, Double.NEGATIVE_INFINITY},
+                        new double[2], new double[2]));
+        assertEquals("x1[1] is -Infinity; every value must be finite", e.getMessage());
     }
 }
