@@ -15,6 +15,7 @@ import io.github.sgdlab.persample.PerSampleLoss;
 import io.github.sgdlab.persample.PerSampleResult;
 import io.github.sgdlab.persample.Strategy;
 
+import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
@@ -182,10 +183,11 @@ public final class AutogradGradients {
         if (array.getDataType() == DataType.FLOAT64) {
             return array.toDoubleArray();
         }
-        float[] values = array.toFloatArray();
-        double[] widened = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            widened[i] = values[i];
+        // Widened straight from the native copy: no float[] in between (40 MB at 10^7 samples).
+        FloatBuffer values = array.toByteBuffer().asFloatBuffer();
+        double[] widened = new double[values.remaining()];
+        for (int i = 0; i < widened.length; i++) {
+            widened[i] = values.get(i);
         }
         return widened;
     }
