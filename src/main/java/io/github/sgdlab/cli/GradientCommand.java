@@ -10,6 +10,7 @@ import io.github.sgdlab.notebook.NotebookTranscript;
 import io.github.sgdlab.persample.Strategy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,7 +77,11 @@ final class GradientCommand implements Callable<Integer> {
                 this::save, result -> table(data, result));
     }
 
-    /** Writes {@code --per-sample-csv}, if asked; a path that cannot be written is bad input. */
+    /**
+     * Writes {@code --per-sample-csv}, if asked. A path that names no writable file (no such
+     * directory, a directory, no permission) is bad input, exit 2; a write that fails on the way
+     * (a full disk) is a failure to write results, exit 3, like stdout's.
+     */
     private void save(GradientComparison result) {
         if (perSampleCsv == null) {
             return;
@@ -84,8 +89,12 @@ final class GradientCommand implements Callable<Integer> {
         try {
             PerSampleCsv.write(perSampleCsv, result.perSample());
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write --per-sample-csv "
-                    + perSampleCsv + ": " + PerSampleCsv.reason(e), e);
+            String message = "cannot write --per-sample-csv " + perSampleCsv + ": "
+                    + PerSampleCsv.reason(e);
+            if (PerSampleCsv.isBadPath(e)) {
+                throw new ParameterException(spec.commandLine(), message, e);
+            }
+            throw new UncheckedIOException(message, e);
         }
     }
 

@@ -40,7 +40,7 @@ final class PerSampleCsv {
     static void write(Path path, PerSampleGradients gradients) throws IOException {
         Path target = path.toAbsolutePath();
         if (Files.isDirectory(target)) {
-            throw new FileSystemException(path.toString(), null, "it is a directory");
+            throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
         }
         Path temporary = Files.createTempFile(target.getParent(),
                 "." + target.getFileName(), ".tmp");
@@ -58,6 +58,21 @@ final class PerSampleCsv {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** What {@link #write} throws when the target is a directory. */
+    private static final String IS_A_DIRECTORY = "it is a directory";
+
+    /**
+     * Whether a write failed because of the path the user named, not on the way.
+     *
+     * @param e what {@link #write} threw
+     * @return true for no such directory, a directory, no permission
+     */
+    static boolean isBadPath(IOException e) {
+        return e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || e instanceof FileSystemException fileSystem
+                        && IS_A_DIRECTORY.equals(fileSystem.getReason());
     }
 
     /**
