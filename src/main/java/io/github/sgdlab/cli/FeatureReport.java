@@ -9,11 +9,16 @@ import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.grad.BatchGradientVector;
 import io.github.sgdlab.grad.FeatureComparison;
 import io.github.sgdlab.grad.GradientVector;
+import io.github.sgdlab.grad.PerSampleSink;
 import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +35,10 @@ final class FeatureReport {
     private FeatureReport() {}
 
     /**
-     * Computes the comparison and prints it in one piece.
+     * Computes the comparison and prints it in one piece. With {@code --per-sample-csv} the
+     * per-sample gradients stream into a temporary file as they are computed, which is renamed
+     * over the target only once the results are known to be finite and before anything is
+     * printed: bad input writes nothing.
      *
      * @param spec the command, for error messages
      * @param source the data's name, for the first text line and the JSON's {@code data}
@@ -38,20 +46,36 @@ final class FeatureReport {
      * @param theta where to take the gradients
      * @param dataType float32 or float64
      * @param json whether to print JSON instead of text
+     * @param strategy how the per-sample gradients are computed
+     * @param perSampleCsv where to write the per-sample gradients, or null
      * @return 0 if the cross-check passed, {@link SgdLab#CROSS_CHECK_FAILED} otherwise
      */
     static int print(CommandSpec spec, String source, FeatureData data, ThetaVector theta,
-            DataType dataType, boolean json) {
+            DataType dataType, boolean json, Strategy strategy, Path perSampleCsv) {
         FeatureComparison result;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = FeatureComparison.compute(manager, data, theta, dataType);
-        }
-        if (!result.allFinite()) {
-            throw new ParameterException(spec.commandLine(), String.format(
-                    "theta = %s is too far from the data: the %s loss or gradient "
-                            + "overflows (try a smaller theta%s)",
-                    theta, dataType,
-                    dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+        // The loop runs twice (average, then spread), so its progress line counts two passes.
+        IntConsumer progress = strategy == Strategy.LOOP
+                ? Progress.forPasses(data.samples(), 2)
+                : done -> { };
+        try (PerSampleCsv csv = perSampleCsv == null ? null
+                : PerSampleCsv.open(perSampleCsv, data.features() + 1)) {
+            PerSampleSink sink = csv == null ? PerSampleSink.NONE : csv.sink(spec, perSampleCsv);
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                result = FeatureComparison.compute(manager, data, theta, dataType, strategy,
+                        progress, sink);
+            }
+            if (!result.allFinite()) {
+                throw new ParameterException(spec.commandLine(), String.format(
+                        "theta = %s is too far from the data: the %s loss or gradient "
+                                + "overflows (try a smaller theta%s)",
+                        theta, dataType,
+                        dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+            }
+            if (csv != null) {
+                csv.commit();
+            }
+        } catch (IOException e) {
+            throw PerSampleCsv.failure(spec, perSampleCsv, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -40,4 +40,25 @@ class ProgressTest {
                 + "\rper-sample loop: 200000/200000 samples (100%)\n",
                 bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    @DisplayName("two passes: a line per pass, each ending at 100%, a repeated count drawn once")
+    void twoPasses() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                200_000, 2);
+        Thread.sleep(550);
+        progress.accept(50_000);
+        progress.accept(200_000);
+        progress.accept(200_000);
+        Thread.sleep(550);
+        progress.accept(300_000);
+        progress.accept(400_000);
+        progress.accept(400_000);
+        assertEquals("\rper-sample loop, pass 1 of 2: 50000/200000 samples (25%)"
+                + "\rper-sample loop, pass 1 of 2: 200000/200000 samples (100%)\n"
+                + "\rper-sample loop, pass 2 of 2: 100000/200000 samples (50%)"
+                + "\rper-sample loop, pass 2 of 2: 200000/200000 samples (100%)\n",
+                bytes.toString(StandardCharsets.UTF_8));
+    }
 }
