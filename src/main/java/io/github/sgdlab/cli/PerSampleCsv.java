@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,6 +40,8 @@ final class PerSampleCsv implements AutoCloseable {
 
     /** What {@link #open} throws when the target is a directory. */
     private static final String IS_A_DIRECTORY = "it is a directory";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path temporary;
@@ -65,14 +69,18 @@ final class PerSampleCsv implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
         }
-        Path temporary = Files.createTempFile(target.getParent(),
-                "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: that makes the file readable by its owner only (0600), and
+        // the rename would hand those permissions to the result. A new file of our own name
+        // gets the ordinary ones (the umask's), as a shell's redirection would.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             String[] header = new String[parameters];
             for (int j = 0; j < parameters; j++) {
                 header[j] = "grad_theta" + j;
             }
-            Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setHeader(header)
                     .setRecordSeparator('\n')
@@ -80,6 +88,7 @@ final class PerSampleCsv implements AutoCloseable {
             return new PerSampleCsv(target, temporary, new CSVPrinter(writer, format),
                     parameters);
         } catch (IOException | RuntimeException e) {
+            writer.close();
             Files.deleteIfExists(temporary);
             throw e;
         }

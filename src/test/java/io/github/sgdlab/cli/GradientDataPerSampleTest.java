@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,5 +197,17 @@ class GradientDataPerSampleTest {
         assertEquals(2, overflow.exitCode());
         assertEquals("old\n", Files.readString(csv));
         assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @DisplayName("the CSV gets a new file's ordinary permissions, not a temporary file's 0600")
+    void ordinaryPermissions() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = threeFeatures(20);
+        Path csv = dir.resolve("out.csv");
+        ok(SgdLabTest.run("gradient", "--data", file.toString(), "--x", "a,b,c",
+                "--per-sample-csv", csv.toString()));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(csv));
     }
 }
