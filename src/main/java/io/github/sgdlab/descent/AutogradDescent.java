@@ -1,11 +1,8 @@
 package io.github.sgdlab.descent;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.ArrayList;
@@ -13,8 +10,7 @@ import java.util.List;
 
 /**
  * All runs of a configuration on DJL at once. The runs are independent, so they are stacked into
- * one batch: θ is an (R, 2, 1) tensor, each iteration's samples an (R, b, 2) tensor of
- * {@code [x1, 1]} rows, and one {@link ai.djl.training.GradientCollector} per iteration
+ * one batch ({@link BatchedGradient}): one {@link ai.djl.training.GradientCollector} per iteration
  * differentiates the sum of the R runs' losses, whose gradient with respect to run r's θ is run
  * r's own gradient. That costs one collector per iteration instead of one per iteration and run.
  *
@@ -95,58 +91,58 @@ final class AutogradDescent {
             identity[i] = i;
         }
 
-        for (int epoch = 1; epoch <= config.maxEpochs() && active > 0; epoch++) {
-            try (NDManager epochScope = manager.newSubManager()) {
-                // The epoch's samples in each run's order, as [x1, 1] rows and y.
-                double[] rows = new double[runs * n * 2];
-                double[] targets = new double[runs * n];
-                for (int r = 0; r < runs; r++) {
-                    int[] order = outcomes[r] == null ? orders[r].next() : identity;
-                    for (int k = 0; k < n; k++) {
-                        int at = r * n + k;
-                        rows[2 * at] = data.x1(order[k]);
-                        rows[2 * at + 1] = 1.0;
-                        targets[at] = data.y(order[k]);
-                    }
-                }
-                NDList xSlices = tensor(epochScope, rows, new Shape(runs, n, 2)).split(cuts, 1);
-                NDList ySlices = tensor(epochScope, targets, new Shape(runs, n, 1)).split(cuts, 1);
-
-                for (int k = 0; k < xSlices.size() && active > 0; k++) {
-                    double[] gradient = gradient(epochScope, xSlices.get(k), ySlices.get(k),
-                            theta0, theta1);
+        double[] grad0 = new double[runs];
+        double[] grad1 = new double[runs];
+        try (BatchedGradient batch = new BatchedGradient(manager, runs, config.dataType())) {
+            for (int epoch = 1; epoch <= config.maxEpochs() && active > 0; epoch++) {
+                try (NDManager epochScope = manager.newSubManager()) {
+                    // The epoch's samples in each run's order, as [x1, 1, -y] rows.
+                    double[] rows = new double[runs * n * 3];
                     for (int r = 0; r < runs; r++) {
-                        if (outcomes[r] != null) {
-                            continue;
+                        int[] order = outcomes[r] == null ? orders[r].next() : identity;
+                        for (int k = 0; k < n; k++) {
+                            int at = 3 * (r * n + k);
+                            rows[at] = data.x1(order[k]);
+                            rows[at + 1] = 1.0;
+                            rows[at + 2] = -data.y(order[k]);
                         }
-                        double g0 = gradient[2 * r + 1];
-                        double g1 = gradient[2 * r];
-                        if (float32) {
-                            float v0 = mu32 * (float) velocity0[r] + (float) g0;
-                            float v1 = mu32 * (float) velocity1[r] + (float) g1;
-                            velocity0[r] = v0;
-                            velocity1[r] = v1;
-                            theta0[r] = (float) theta0[r] - lr32 * v0;
-                            theta1[r] = (float) theta1[r] - lr32 * v1;
-                        } else {
-                            velocity0[r] = mu * velocity0[r] + g0;
-                            velocity1[r] = mu * velocity1[r] + g1;
-                            theta0[r] = theta0[r] - lr * velocity0[r];
-                            theta1[r] = theta1[r] - lr * velocity1[r];
-                        }
-                        iterations[r]++;
-                        epochs[r] = epoch;
-                        if (recorders[r] != null) {
-                            recorders[r].add(g0, g1, velocity0[r], velocity1[r],
-                                    theta0[r], theta1[r]);
-                        }
-                        if (references[r].step()) {
-                            maxDeviation = Math.max(maxDeviation, deviation(
-                                    theta0[r], theta1[r], references[r]));
-                        }
-                        outcomes[r] = rule.check(theta0[r], theta1[r]);
-                        if (outcomes[r] != null) {
-                            active--;
+                    }
+                    NDList slices = batch.samples(epochScope, rows, n).split(cuts, 1);
+                    for (int k = 0; k < slices.size() && active > 0; k++) {
+                        batch.compute(slices.get(k), theta0, theta1, grad0, grad1);
+                        for (int r = 0; r < runs; r++) {
+                            if (outcomes[r] != null) {
+                                continue;
+                            }
+                            double g0 = grad0[r];
+                            double g1 = grad1[r];
+                            if (float32) {
+                                float v0 = mu32 * (float) velocity0[r] + (float) g0;
+                                float v1 = mu32 * (float) velocity1[r] + (float) g1;
+                                velocity0[r] = v0;
+                                velocity1[r] = v1;
+                                theta0[r] = (float) theta0[r] - lr32 * v0;
+                                theta1[r] = (float) theta1[r] - lr32 * v1;
+                            } else {
+                                velocity0[r] = mu * velocity0[r] + g0;
+                                velocity1[r] = mu * velocity1[r] + g1;
+                                theta0[r] = theta0[r] - lr * velocity0[r];
+                                theta1[r] = theta1[r] - lr * velocity1[r];
+                            }
+                            iterations[r]++;
+                            epochs[r] = epoch;
+                            if (recorders[r] != null) {
+                                recorders[r].add(g0, g1, velocity0[r], velocity1[r],
+                                        theta0[r], theta1[r]);
+                            }
+                            if (references[r].step()) {
+                                maxDeviation = Math.max(maxDeviation, deviation(
+                                        theta0[r], theta1[r], references[r]));
+                            }
+                            outcomes[r] = rule.check(theta0[r], theta1[r]);
+                            if (outcomes[r] != null) {
+                                active--;
+                            }
                         }
                     }
                 }
@@ -162,60 +158,6 @@ final class AutogradDescent {
                     trajectory));
         }
         return new Outcomes(results, maxDeviation);
-    }
-
-    /**
-     * One iteration of every run: the gradient of Σ_r mean_i (θ_r · [x_i, 1] − y_i)² by DJL
-     * autograd, in a step scope closed before returning.
-     *
-     * @return the (R, 2, 1) gradient flattened: run r's ∂/∂θ1 at 2r, ∂/∂θ0 at 2r + 1
-     */
-    private double[] gradient(NDManager epochScope, NDArray xSlice, NDArray ySlice,
-            double[] theta0, double[] theta1) {
-        int runs = theta0.length;
-        try (NDManager step = epochScope.newSubManager()) {
-            double[] values = new double[2 * runs];
-            for (int r = 0; r < runs; r++) {
-                // Row [x1, 1] times column [θ1, θ0] is θ1·x1 + θ0, the notebook's y_pred.
-                values[2 * r] = theta1[r];
-                values[2 * r + 1] = theta0[r];
-            }
-            NDArray theta = tensor(step, values, new Shape(runs, 2, 1));
-            theta.setRequiresGradient(true);
-            return CollectorGate.collect(manager.getEngine(), collector -> {
-                NDArray yPred = xSlice.matMul(theta);
-                // Results attach to the first operand's manager; keep them in this step's.
-                yPred.attach(step);
-                NDArray loss = yPred.sub(ySlice).square().mean(new int[] {1}).sum();
-                collector.backward(loss);
-                try (NDArray grad = theta.getGradient()) {
-                    return toDoubles(grad);
-                }
-            });
-        }
-    }
-
-    private NDArray tensor(NDManager scope, double[] values, Shape shape) {
-        if (float32) {
-            float[] rounded = new float[values.length];
-            for (int i = 0; i < values.length; i++) {
-                rounded[i] = (float) values[i];
-            }
-            return scope.create(rounded, shape);
-        }
-        return scope.create(values, shape);
-    }
-
-    private static double[] toDoubles(NDArray array) {
-        if (array.getDataType() == DataType.FLOAT64) {
-            return array.toDoubleArray();
-        }
-        float[] values = array.toFloatArray();
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 
     private double roundToType(double value) {
