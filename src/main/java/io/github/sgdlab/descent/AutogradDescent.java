@@ -28,6 +28,7 @@ final class AutogradDescent {
     private final DescentConfig config;
     private final StoppingRule rule;
     private final boolean float32;
+    private final DescentProgress progress;
 
     /**
      * Prepares the batch.
@@ -35,8 +36,11 @@ final class AutogradDescent {
      * @param manager the caller's manager (PyTorch engine); every array lives in sub-managers
      * @param config the configuration
      * @param rule the stopping rule
+     * @param progress hears of every epoch
      */
-    AutogradDescent(NDManager manager, DescentConfig config, StoppingRule rule) {
+    AutogradDescent(NDManager manager, DescentConfig config, StoppingRule rule,
+            DescentProgress progress) {
+        this.progress = progress;
         this.manager = manager;
         this.config = config;
         this.rule = rule;
@@ -146,6 +150,7 @@ final class AutogradDescent {
                         }
                     }
                 }
+                progress.epochDone(epoch, config.maxEpochs(), active);
             }
         }
         List<RunResult> results = new ArrayList<>(runs);

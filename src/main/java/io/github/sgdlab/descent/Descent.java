@@ -27,9 +27,23 @@ public final class Descent {
      * @return θ*, the runs with their trajectories, and the reference deviation
      */
     public static DescentResult run(NDManager manager, DescentConfig config) {
+        return run(manager, config, DescentProgress.NONE);
+    }
+
+    /**
+     * Runs every run of the configuration, telling {@code progress} after every epoch.
+     *
+     * @param manager the caller's PyTorch manager; nothing is left on it
+     * @param config the configuration
+     * @param progress hears of every epoch
+     * @return θ*, the runs with their trajectories, and the reference deviation
+     */
+    public static DescentResult run(NDManager manager, DescentConfig config,
+            DescentProgress progress) {
         Theta thetaStar = LeastSquares.minimiser(config.data());
         StoppingRule rule = new StoppingRule(thetaStar, config.start(), config.eps());
-        AutogradDescent.Outcomes outcomes = new AutogradDescent(manager, config, rule).run();
+        AutogradDescent.Outcomes outcomes =
+                new AutogradDescent(manager, config, rule, progress).run();
         return new DescentResult(
                 config, thetaStar, outcomes.runs(), outcomes.maxReferenceDeviation());
     }
