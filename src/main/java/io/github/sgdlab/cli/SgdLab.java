@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Batch versus stochastic gradients of a linear-regression MSE on DJL "
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'.",
-        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class})
+        subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
+            DescendCommand.class})
 public final class SgdLab {
 
     /** Exit code for bad input. */
@@ -97,7 +98,8 @@ public final class SgdLab {
 
     /** Whether the arguments name a command that computes gradients (no arguments: notebook). */
     private static boolean needsEngine(String[] args) {
-        return args.length == 0 || "notebook".equals(args[0]) || "gradient".equals(args[0]);
+        return args.length == 0 || "notebook".equals(args[0]) || "gradient".equals(args[0])
+                || "descend".equals(args[0]);
     }
 
     private static void loadEngine() {
