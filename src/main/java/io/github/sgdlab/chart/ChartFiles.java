@@ -2,7 +2,7 @@ package io.github.sgdlab.chart;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
 
-import io.github.sgdlab.files.AtomicFiles;
+import io.github.sgdlab.output.AtomicFiles;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

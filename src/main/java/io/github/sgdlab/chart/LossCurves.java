@@ -1,6 +1,7 @@
 package io.github.sgdlab.chart;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.knowm.xchart.XYChart;
 
 /**
  * {@code loss.png}: the full-data loss against the epoch on a log scale, each run a thin line and
- * the mean over runs a bold one. It needs only loss values, so it serves data sets of any number
+ * the mean over runs a bold one, and beside it the same above the minimum. It needs only loss values, so it serves data sets of any number
  * of features.
  *
  * <p>A run that stopped (converged) before an epoch counts in that epoch's mean with its last
@@ -30,7 +31,7 @@ public final class LossCurves {
     private LossCurves() {}
 
     /**
-     * The chart.
+     * The chart of the loss itself.
      *
      * @param title the chart's title
      * @param runs per run, the full-data loss at the start (index 0) and after each epoch; at
@@ -39,16 +40,53 @@ public final class LossCurves {
      * @throws IllegalArgumentException if no loss can be drawn on a log scale
      */
     public static XYChart chart(String title, List<double[]> runs) {
+        return chart(title, "full-data loss (MSE)", runs);
+    }
+
+    /**
+     * The picture: the loss, and beside it the loss above its minimum {@code L − L(θ*)}, whose
+     * log scale shows the rate of convergence as a slope (a straight line for full-batch
+     * descent) where the loss itself flattens onto {@code L(θ*)}.
+     *
+     * @param title the title of the left panel
+     * @param runs per run, the full-data loss at the start (index 0) and after each epoch
+     * @param minimum {@code L(θ*)}, the loss at the least-squares solution; NaN to draw the loss
+     *     alone
+     * @return the image, one or two panels wide
+     * @throws IllegalArgumentException if no loss can be drawn on a log scale
+     */
+    public static BufferedImage image(String title, List<double[]> runs, double minimum) {
+        if (!Double.isFinite(minimum)) {
+            return ChartFiles.image(chart(title, runs));
+        }
+        List<double[]> excess = runs.stream().map(run -> {
+            double[] above = new double[run.length];
+            for (int e = 0; e < run.length; e++) {
+                above[e] = run[e] - minimum;
+            }
+            return above;
+        }).toList();
+        return ChartFiles.grid(List.of(chart(title, runs),
+                chart("above the minimum", "L − L(θ*)", excess)), 2);
+    }
+
+    private static XYChart chart(String title, String yTitle, List<double[]> runs) {
         int epochs = 0;
         for (double[] run : runs) {
             epochs = Math.max(epochs, run.length);
         }
         double[] mean = mean(runs, epochs);
-        if (positive(mean).length == 0 || allGaps(positive(mean))) {
+        if (allGaps(positive(mean))) {
             throw new IllegalArgumentException("no positive, finite loss to draw on a log scale");
         }
-        XYChart chart = Plot.chart(WIDTH, HEIGHT, title, "epoch", "full-data loss (MSE)");
+        XYChart chart = Plot.chart(WIDTH, HEIGHT, title, "epoch", yTitle);
         chart.getStyler().setYAxisLogarithmic(true);
+        // Whole epochs, without thousands separators.
+        chart.getStyler().setXAxisDecimalPattern("0");
+        // XChart labels an axis whose x values are all equally spaced by picking every k-th
+        // value, which crowds thousands of epochs into overlapping labels; one hidden point
+        // between epochs sends it to its usual round-number ticks.
+        Plot.line(chart, "uneven", new double[] {0.5}, new double[] {Double.NaN}, RUN, 1f, false);
         int drawn = Math.min(MAX_RUNS_DRAWN, runs.size());
         for (int r = 0; r < drawn; r++) {
             double[] ys = positive(runs.get(r));
@@ -56,7 +94,7 @@ public final class LossCurves {
                 Plot.line(chart, "run " + r, epochs(ys.length), ys, RUN, 1f, false);
             }
         }
-        String label = runs.size() == 1 ? "loss" : "mean over " + runs.size() + " runs";
+        String label = runs.size() == 1 ? "one run" : "mean over " + runs.size() + " runs";
         Plot.line(chart, label, epochs(epochs), positive(mean), MEAN, 3f, true);
         if (runs.size() > 1) {
             // A legend entry for the thin lines: a series with no drawable point.
@@ -67,15 +105,17 @@ public final class LossCurves {
     }
 
     /**
-     * Writes the chart as PNG, atomically.
+     * Writes the picture as PNG, atomically.
      *
      * @param target the file
      * @param title the chart's title
      * @param runs per run, the full-data loss at the start (index 0) and after each epoch
+     * @param minimum {@code L(θ*)}, or NaN to draw the loss alone
      * @throws IOException if writing fails
      */
-    public static void write(Path target, String title, List<double[]> runs) throws IOException {
-        ChartFiles.png(target, chart(title, runs));
+    public static void write(Path target, String title, List<double[]> runs, double minimum)
+            throws IOException {
+        ChartFiles.png(target, image(title, runs, minimum));
     }
 
     /**

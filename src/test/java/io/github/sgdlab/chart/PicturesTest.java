@@ -122,8 +122,11 @@ class PicturesTest {
         Path file = folder.resolve("loss.png");
         List<double[]> runs = List.of(new double[] {16, 4, 1}, new double[] {16, 2},
                 new double[] {16, 8, 2, 1});
-        LossCurves.write(file, "three runs", runs);
-        BufferedImage image = Images.png(file, LossCurves.WIDTH, LossCurves.HEIGHT);
+        LossCurves.write(file, "three runs", runs, 0.5);
+        BufferedImage image = Images.png(file, 2 * LossCurves.WIDTH, LossCurves.HEIGHT);
+        Path alone = folder.resolve("alone.png");
+        LossCurves.write(alone, "three runs", runs, Double.NaN);
+        Images.png(alone, LossCurves.WIDTH, LossCurves.HEIGHT);
         assertTrue(Images.pixelsLike(image, java.awt.Color.BLACK) > 300, "the bold mean");
         double[] mean = LossCurves.mean(runs, 4);
         assertEquals(16, mean[0]);

@@ -1,4 +1,4 @@
-package io.github.sgdlab.files;
+package io.github.sgdlab.output;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,6 +14,9 @@ import java.security.SecureRandom;
  * Writes a file atomically: the content goes to a temporary file in the target's own folder,
  * which is then renamed onto the target. Readers see either the old file (or none) or the
  * complete new one, never a part; on any failure the temporary file is removed.
+ *
+ * <p>For one file at any path, such as {@code gradient --plot PATH} and the pictures the chart
+ * package draws; {@link OutputDirectory} does the same for the files of a checked {@code --out}.
  *
  * <p>The temporary file sits in the same folder because a rename is only atomic within one file
  * system. Its name starts with a dot and ends in {@code .tmp}, so a crash that kills the process

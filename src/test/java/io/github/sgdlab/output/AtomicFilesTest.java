@@ -1,4 +1,4 @@
-package io.github.sgdlab.files;
+package io.github.sgdlab.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
