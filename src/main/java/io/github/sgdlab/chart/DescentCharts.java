@@ -142,7 +142,7 @@ public final class DescentCharts implements DescentPictures {
      * @param trajectory the run
      * @return the epochs' paths
      */
-    static List<List<Theta>> epochs(Trajectory trajectory) {
+    public static List<List<Theta>> epochs(Trajectory trajectory) {
         List<List<Theta>> epochs = new ArrayList<>();
         for (int e = 1; e <= trajectory.epochs(); e++) {
             List<Theta> epoch = new ArrayList<>();

@@ -59,8 +59,11 @@ public final class MomentumArrows {
         }
         double reach = 3 * Math.max(1e-6, Math.hypot(path.get(0).theta0() - thetaStar.theta0(),
                 path.get(0).theta1() - thetaStar.theta1()));
+        // The window frames the steps and their arrows, not θ*: with a small learning rate the
+        // first steps cover a sliver of the way, and a window reaching θ* would shrink them to
+        // dots. θ* is marked when it falls inside.
         ContourMap map = new ContourMap(surface, thetaStar,
-                Window.around(thetaStar, shown, reach, 0.06));
+                Window.around(path.get(0), shown, reach, 0.06));
         XYChart chart = map.chart(WIDTH, HEIGHT, String.format(Locale.ROOT,
                 "Momentum: the first %d steps (lr = %s, μ = %s)", steps, lr, momentum));
         double[][] line = Paths.coordinates(path.subList(0, steps + 1));
