@@ -2,6 +2,7 @@ package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.chart.DescentCharts;
 import io.github.sgdlab.descent.Dataset;
 import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
@@ -119,7 +120,16 @@ final class DescendCommand implements Callable<Integer> {
      * @return what hears of every epoch
      */
     static DescentProgress progress(CommandSpec spec, boolean quiet) {
-        return DescentProgress.NONE;
+        StderrProgress[] bar = new StderrProgress[1];
+        return (epoch, maxEpochs, activeRuns) -> {
+            if (bar[0] == null) {
+                bar[0] = StderrProgress.start("descend (epochs, at most)", maxEpochs, quiet);
+            }
+            bar[0].stepTo(activeRuns == 0 ? maxEpochs : epoch);
+            if (activeRuns == 0) {
+                bar[0].close();
+            }
+        };
     }
 
     /**
@@ -128,7 +138,7 @@ final class DescendCommand implements Callable<Integer> {
      * @return the picture writer
      */
     static DescentPictures pictures() {
-        return DescentPictures.NONE;
+        return new DescentCharts();
     }
 
     private DescentConfig config() {

@@ -52,8 +52,10 @@ final class StudyCommand implements Callable<Integer> {
         }
         OutputDirectory directory = output.check(spec);
         List<Study.Cell> cells;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            cells = Study.run(manager, runs, cell -> { });
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                StderrProgress bar = StderrProgress.start("descend study (cells)",
+                        Study.configurations(runs).size(), output.quiet())) {
+            cells = Study.run(manager, runs, cell -> bar.step());
         }
         String table = StudyReport.table(cells);
         String conditioning = StudyReport.conditioning();
