@@ -1,18 +1,20 @@
 package io.github.sgdlab.cli;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
+import io.github.sgdlab.grad.CrossCheck;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A {@link GradientComparison} as the JSON that {@code notebook --json} and
  * {@code gradient --json} print.
  */
 final class ComparisonJson {
+
+    private static final Gson GSON = new Gson();
 
     private ComparisonJson() {}
 
@@ -24,36 +26,53 @@ final class ComparisonJson {
      * @return one line of JSON
      */
     static String of(LinearData data, GradientComparison result) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("seed", Long.toString(data.seed()));
-        fields.put("samples", Integer.toString(data.samples()));
-        fields.put("theta0", Json.number(result.theta().theta0()));
-        fields.put("theta1", Json.number(result.theta().theta1()));
-        fields.put("dtype", Json.string(result.dataType().toString()));
-        fields.put("batch", batch(result.batch()));
-        fields.put("per_sample_average", gradient(result.perSampleAverage()));
-        fields.put("reference_batch", batch(result.referenceBatch()));
-        fields.put("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
-        Map<String, String> check = new LinkedHashMap<>();
-        check.put("max_abs_diff", Json.number(result.crossCheck().maxAbsDiff()));
-        check.put("tolerance", Json.number(result.crossCheck().tolerance()));
-        check.put("ok", Boolean.toString(result.crossCheck().ok()));
-        fields.put("cross_check", Json.object(check));
-        return Json.object(fields);
+        JsonObject json = new JsonObject();
+        json.addProperty("seed", data.seed());
+        json.addProperty("samples", data.samples());
+        json.add("theta0", Json.number(result.theta().theta0()));
+        json.add("theta1", Json.number(result.theta().theta1()));
+        json.addProperty("dtype", result.dataType().toString());
+        json.add("batch", batch(result.batch()));
+        json.add("per_sample_average", gradient(result.perSampleAverage()));
+        json.add("reference_batch", batch(result.referenceBatch()));
+        json.add("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
+        json.add("cross_check", crossCheck(result.crossCheck()));
+        return GSON.toJson(json);
     }
 
-    private static String batch(BatchGradient batch) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grad_theta0", Json.number(batch.gradTheta0()));
-        fields.put("grad_theta1", Json.number(batch.gradTheta1()));
-        fields.put("loss", Json.number(batch.loss()));
-        return Json.object(fields);
+    /**
+     * {@code max_abs_diff} and {@code tolerance} are the worst value's (largest ratio of
+     * difference to tolerance), {@code ok} whether every value passed, {@code values} each one.
+     */
+    private static JsonObject crossCheck(CrossCheck check) {
+        JsonObject json = new JsonObject();
+        json.add("max_abs_diff", Json.number(check.maxAbsDiff()));
+        json.add("tolerance", Json.number(check.tolerance()));
+        json.addProperty("ok", check.ok());
+        json.addProperty("worst", check.worst().name());
+        json.add("worst_ratio", Json.number(check.worst().ratio()));
+        JsonObject values = new JsonObject();
+        for (CrossCheck.ValueCheck value : check.values()) {
+            JsonObject entry = new JsonObject();
+            entry.add("abs_diff", Json.number(value.absDiff()));
+            entry.add("tolerance", Json.number(value.tolerance()));
+            entry.addProperty("ok", value.ok());
+            values.add(value.name(), entry);
+        }
+        json.add("values", values);
+        return json;
     }
 
-    private static String gradient(Gradient gradient) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("grad_theta0", Json.number(gradient.gradTheta0()));
-        fields.put("grad_theta1", Json.number(gradient.gradTheta1()));
-        return Json.object(fields);
+    private static JsonObject batch(BatchGradient batch) {
+        JsonObject json = gradient(batch.gradient());
+        json.add("loss", Json.number(batch.loss()));
+        return json;
+    }
+
+    private static JsonObject gradient(Gradient gradient) {
+        JsonObject json = new JsonObject();
+        json.add("grad_theta0", Json.number(gradient.gradTheta0()));
+        json.add("grad_theta1", Json.number(gradient.gradTheta1()));
+        return json;
     }
 }

@@ -1,19 +1,25 @@
 package io.github.sgdlab.cli;
 
-import io.github.sgdlab.data.LinearData;
+import com.google.gson.stream.JsonWriter;
+import io.github.sgdlab.data.LinearDataRows;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code data}: the generated x1, eps and y, each double printed so it parses back exactly. */
+/**
+ * {@code data}: the generated x1, eps and y, each double printed so it parses back exactly.
+ *
+ * <p>Rows are drawn as they are printed ({@link LinearDataRows}), so memory stays flat in n for
+ * both formats and a reader that goes away stops the work at the next write.
+ */
 @Command(
         name = "data",
         mixinStandardHelpOptions = true,
@@ -34,25 +40,56 @@ final class DataCommand implements Callable<Integer> {
     private Format format = Format.csv;
 
     @Override
-    public Integer call() {
-        LinearData data = dataSet.generate();
+    public Integer call() throws IOException {
+        long seed = dataSet.seed();
+        int samples = dataSet.samples();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("seed", Long.toString(data.seed()));
-            fields.put("samples", Integer.toString(data.samples()));
-            fields.put("x1", Json.array(data.x1()));
-            fields.put("eps", Json.array(data.eps()));
-            fields.put("y", Json.array(data.y()));
-            out.println(Json.object(fields));
+            json(out, seed, samples);
         } else {
-            out.println("x1,eps,y");
-            for (int i = 0; i < data.samples(); i++) {
-                out.println(DoubleText.of(data.x1(i)) + ',' + DoubleText.of(data.eps(i)) + ','
-                        + DoubleText.of(data.y(i)));
-            }
+            csv(out, new LinearDataRows(seed, samples));
         }
         out.flush();
         return 0;
+    }
+
+    private static void csv(PrintWriter out, LinearDataRows rows) {
+        out.print("x1,eps,y\n");
+        while (rows.hasNext()) {
+            rows.advance();
+            out.print(DoubleText.of(rows.x1()));
+            out.print(',');
+            out.print(DoubleText.of(rows.eps()));
+            out.print(',');
+            out.print(DoubleText.of(rows.y()));
+            out.print('\n');
+        }
+    }
+
+    /** {seed, samples, x1, eps, y}: one pass over the rows for each array. */
+    private static void json(PrintWriter out, long seed, int samples) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject();
+        json.name("seed").value(seed);
+        json.name("samples").value(samples);
+        LinearDataRows x1 = new LinearDataRows(seed, samples);
+        array(json.name("x1"), x1, x1::x1);
+        LinearDataRows eps = new LinearDataRows(seed, samples);
+        array(json.name("eps"), eps, eps::eps);
+        LinearDataRows y = new LinearDataRows(seed, samples);
+        array(json.name("y"), y, y::y);
+        json.endObject();
+        json.flush();
+        out.print('\n');
+    }
+
+    private static void array(JsonWriter json, LinearDataRows rows, DoubleSupplier value)
+            throws IOException {
+        json.beginArray();
+        while (rows.hasNext()) {
+            rows.advance();
+            Json.number(json, value.getAsDouble());
+        }
+        json.endArray();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sgdlab.cli;
 
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.RandomState;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Spec;
 final class DataSetOptions {
 
     /**
-     * The most samples a command accepts: the per-sample loop makes O(n) engine calls (about
-     * 35 µs each) and {@code data} prints about 60 bytes a sample.
+     * The most samples a command accepts: {@code data} prints about 60 bytes a sample, and
+     * {@code gradient} holds the data set and its per-sample gradients in memory.
      */
     static final int MAX_SAMPLES = 10_000_000;
 
@@ -25,23 +26,44 @@ final class DataSetOptions {
 
     @Option(names = "--samples", paramLabel = "N",
             description = "Number of samples, 1.." + MAX_SAMPLES + " (default: ${DEFAULT-VALUE}).")
-    private int samples = LinearData.NOTEBOOK_SAMPLES;
+    private long samples = LinearData.NOTEBOOK_SAMPLES;
 
     /**
-     * Draws the data set, turning an out-of-range seed or size into a usage error.
+     * The seed, checked.
+     *
+     * @return the seed
+     * @throws ParameterException if it lies outside numpy's range
+     */
+    long seed() {
+        try {
+            RandomState.checkSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+        return seed;
+    }
+
+    /**
+     * The number of samples, checked.
+     *
+     * @return n
+     * @throws ParameterException if it lies outside 1..{@link #MAX_SAMPLES}
+     */
+    int samples() {
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new ParameterException(command.commandLine(),
+                    "--samples must be between 1 and " + MAX_SAMPLES + ", got " + samples);
+        }
+        return (int) samples;
+    }
+
+    /**
+     * Draws the data set.
      *
      * @return the data set
      * @throws ParameterException if the seed or the size is out of range
      */
     LinearData generate() {
-        if (samples < 1 || samples > MAX_SAMPLES) {
-            throw new ParameterException(command.commandLine(),
-                    "--samples must be between 1 and " + MAX_SAMPLES + ", got " + samples);
-        }
-        try {
-            return LinearData.generate(seed, samples);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage(), e);
-        }
+        return LinearData.generate(seed(), samples());
     }
 }

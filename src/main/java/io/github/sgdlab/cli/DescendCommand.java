@@ -84,7 +84,7 @@ final class DescendCommand implements Callable<Integer> {
     @Option(names = "--theta1", paramLabel = "B", description = "Start theta_1 (default: 0).")
     private double theta1;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypes.class,
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float64 or float32 (default: float64).")
     private DataType dataType = DataType.FLOAT64;
 

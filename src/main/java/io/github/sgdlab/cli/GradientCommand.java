@@ -38,7 +38,7 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: ${DEFAULT-VALUE}).")
     private double theta1;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypes.class,
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float32 or float64 (default: float32).")
     private DataType dataType = DataType.FLOAT32;
 

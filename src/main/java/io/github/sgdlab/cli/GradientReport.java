@@ -18,9 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class GradientReport {
 
-    /** Exit code when autograd and the reference disagree beyond the rounding-error bound. */
-    static final int CROSS_CHECK_FAILED = 1;
-
     private GradientReport() {}
 
     /**
@@ -32,7 +29,7 @@ final class GradientReport {
      * @param dataType float32 or float64
      * @param json whether to print JSON instead of text
      * @param text how to render the comparison as text
-     * @return 0 if the cross-check passed, {@link #CROSS_CHECK_FAILED} otherwise
+     * @return 0 if the cross-check passed, {@link SgdLab#CROSS_CHECK_FAILED} otherwise
      */
     static int print(CommandSpec spec, LinearData data, Theta theta, DataType dataType,
             boolean json, Function<GradientComparison, String> text) {
@@ -54,6 +51,6 @@ final class GradientReport {
             out.print(text.apply(result));
         }
         out.flush();
-        return result.crossCheck().ok() ? 0 : CROSS_CHECK_FAILED;
+        return result.crossCheck().ok() ? 0 : SgdLab.CROSS_CHECK_FAILED;
     }
 }

@@ -1,59 +1,39 @@
 package io.github.sgdlab.cli;
 
-import java.util.Map;
-import java.util.StringJoiner;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
- * The little JSON the command line writes: objects with fixed keys, numbers, booleans and arrays
- * of doubles. Keys are program constants, so no string escaping is needed.
+ * Doubles in Gson's JSON, written so that they parse back to the same bits: Gson's own
+ * {@code value(double)} uses {@link Double#toString}, which on JDK 17 does not always round-trip.
  */
 final class Json {
 
     private Json() {}
 
     /**
-     * An object from already-encoded values, in the map's iteration order.
-     *
-     * @param fields key to encoded value
-     * @return {@code {"key": value, ...}}
-     */
-    static String object(Map<String, String> fields) {
-        StringJoiner out = new StringJoiner(", ", "{", "}");
-        fields.forEach((key, value) -> out.add('"' + key + "\": " + value));
-        return out.toString();
-    }
-
-    /**
-     * A finite double, written so that it parses back to the same bits.
+     * A finite double as a JSON number for Gson's tree model.
      *
      * @param x the value
-     * @return the encoded number
+     * @return a number whose text parses back to {@code x}
      */
-    static String number(double x) {
-        return DoubleText.of(x);
+    static JsonElement number(double x) {
+        // The decimal value of the round-trip text: Gson writes a BigDecimal as it stands.
+        return new JsonPrimitive(new BigDecimal(DoubleText.of(x)));
     }
 
     /**
-     * A string with no characters that need escaping.
+     * Writes a finite double to a streaming writer.
      *
-     * @param text the string
-     * @return the quoted string
+     * @param json the writer
+     * @param x the value
+     * @throws IOException if writing fails
      */
-    static String string(String text) {
-        return '"' + text + '"';
-    }
-
-    /**
-     * An array of doubles.
-     *
-     * @param values the values
-     * @return {@code [v0, v1, ...]}
-     */
-    static String array(double[] values) {
-        StringJoiner out = new StringJoiner(", ", "[", "]");
-        for (double v : values) {
-            out.add(number(v));
-        }
-        return out.toString();
+    static void number(JsonWriter json, double x) throws IOException {
+        json.jsonValue(DoubleText.of(x));
     }
 }

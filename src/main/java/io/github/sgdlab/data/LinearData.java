@@ -28,6 +28,12 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     /** The true intercept of {@code f_x = 3*x1 + 4}. */
     public static final double TRUE_THETA0 = 4;
 
+    /** The lower bound of {@code x1 = uniform(-1, 1, n)}. */
+    static final double X1_LOW = -1;
+
+    /** The upper bound of {@code x1 = uniform(-1, 1, n)}. */
+    static final double X1_HIGH = 1;
+
     /**
      * Checks the arrays line up and copies them.
      *
@@ -35,7 +41,8 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      * @param x1 the feature
      * @param eps the noise
      * @param y the target
-     * @throws IllegalArgumentException if the arrays are empty or of different lengths
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a
+     *     value is NaN or infinite (the message names the first such value)
      */
     public LinearData {
         if (x1.length == 0 || x1.length != eps.length || x1.length != y.length) {
@@ -46,6 +53,18 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
         x1 = x1.clone();
         eps = eps.clone();
         y = y.clone();
+        requireFinite("x1", x1);
+        requireFinite("eps", eps);
+        requireFinite("y", y);
+    }
+
+    private static void requireFinite(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(
+                        name + "[" + i + "] is " + values[i] + "; every value must be finite");
+            }
+        }
     }
 
     /**
@@ -57,19 +76,30 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      * @throws IllegalArgumentException if the seed or the size is out of range
      */
     public static LinearData generate(long seed, int samples) {
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-        }
+        checkSamples(samples);
         RandomState random = new RandomState(seed);
-        double[] x1 = random.uniform(-1, 1, samples);
+        double[] x1 = random.uniform(X1_LOW, X1_HIGH, samples);
         double[] eps = random.randn(samples);
         double[] y = new double[samples];
         for (int i = 0; i < samples; i++) {
-            // numpy evaluates f_x = 3*x1 + 4 first, then y = f_x + eps: the same roundings here.
-            double fx = TRUE_THETA1 * x1[i] + TRUE_THETA0;
-            y[i] = fx + eps[i];
+            y[i] = target(x1[i], eps[i]);
         }
         return new LinearData(seed, x1, eps, y);
+    }
+
+    static void checkSamples(int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        }
+    }
+
+    /**
+     * {@code y = 3*x1 + 4 + eps} for one sample. numpy evaluates {@code f_x = 3*x1 + 4} first,
+     * then {@code y = f_x + eps}: the same roundings here.
+     */
+    static double target(double x1, double eps) {
+        double fx = TRUE_THETA1 * x1 + TRUE_THETA0;
+        return fx + eps;
     }
 
     /**

@@ -67,6 +67,28 @@ public final class RandomState {
     }
 
     /**
+     * Mirrors {@code RandomState.uniform(low, high)} with no size: one value, drawn as each value
+     * of {@link #uniform(double, double, int)} is, so that n single draws equal one draw of n.
+     *
+     * @param low the lower bound
+     * @param high the upper bound
+     * @return a new value
+     */
+    public double uniform(double low, double high) {
+        return low + (high - low) * mt.nextDouble();
+    }
+
+    /**
+     * Mirrors {@code RandomState.randn()} with no size: one standard normal value, drawn as each
+     * value of {@link #randn(int)} is.
+     *
+     * @return a new value
+     */
+    public double randn() {
+        return legacyGauss();
+    }
+
+    /**
      * Mirrors {@code RandomState.randn(size)}: standard normal values by numpy's
      * {@code legacy_gauss}.
      *

@@ -179,10 +179,18 @@ final class AutogradDescent {
         return cuts;
     }
 
-    /** |θ_DJL − θ_reference|, the larger component; 0 where either side is no longer finite. */
+    /**
+     * How far θ_DJL lies from θ_reference, relative to the reference's size (but at least 1):
+     * a diverging run's θ grows by orders of magnitude before it stops, and rounding error grows
+     * with it. The larger component counts; 0 where either side is no longer finite.
+     */
     private static double deviation(double theta0, double theta1, ReferenceRun reference) {
-        double d = Math.max(Math.abs(theta0 - reference.theta0()),
-                Math.abs(theta1 - reference.theta1()));
+        double d = Math.max(relative(theta0, reference.theta0()),
+                relative(theta1, reference.theta1()));
         return Double.isFinite(d) ? d : 0;
+    }
+
+    private static double relative(double value, double reference) {
+        return Math.abs(value - reference) / Math.max(1.0, Math.abs(reference));
     }
 }

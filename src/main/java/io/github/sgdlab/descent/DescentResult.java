@@ -12,8 +12,9 @@ import java.util.OptionalDouble;
  * @param config the configuration that was run
  * @param thetaStar the least-squares minimiser θ*, in double
  * @param runs one result per run, in run order
- * @param maxReferenceDeviation the largest |θ_DJL − θ_reference| over both components, every
- *     run and every iteration both took
+ * @param maxReferenceDeviation the largest |θ_DJL − θ_reference| / max(1, |θ_reference|) over
+ *     both components, every run and every iteration both took: absolute near θ*, relative
+ *     where a diverging run's θ has grown large
  */
 public record DescentResult(DescentConfig config, Theta thetaStar, List<RunResult> runs,
         double maxReferenceDeviation) {

@@ -1,5 +1,6 @@
 package io.github.sgdlab.descent;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -27,7 +28,9 @@ public final class StudyReport {
         for (Study.Cell cell : cells) {
             DescentResult result = cell.result();
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d/%d |\n",
-                    cell.dataset().id(), result.config().learningRate(), cell.method().id(),
+                    cell.dataset().id(),
+                    BigDecimal.valueOf(result.config().learningRate()).toPlainString(),
+                    cell.method().id(),
                     cell.momentum() == 0 ? "0" : String.valueOf(cell.momentum()),
                     mean(result.meanIterations()), mean(result.meanEpochs()),
                     result.convergedRuns(), result.runs().size()));

@@ -139,7 +139,7 @@ public final class AutogradGradients {
         return parameter;
     }
 
-    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place, if it has one yet. */
+    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place. */
     private static void zeroGradient(NDArray parameter) {
         try (NDArray gradient = parameter.getGradient()) {
             gradient.subi(gradient);
@@ -172,11 +172,7 @@ public final class AutogradGradients {
          * @throws IllegalArgumentException for any other type
          */
         public Builder optDataType(DataType dataType) {
-            if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
-                throw new IllegalArgumentException(
-                        "dtype must be float32 or float64, got " + dataType);
-            }
-            this.dataType = dataType;
+            this.dataType = DataTypes.requireFloat(dataType);
             return this;
         }
 

@@ -3,35 +3,37 @@ package io.github.sgdlab.grad;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 
-/**
- * The verdict on DJL's autograd: its batch gradient, loss and average per-sample gradient
- * against the plain-Java reference's, with a tolerance derived from rounding-error analysis.
- *
- * <p>The tolerance is the worst-case error of both computations (Higham, <i>Accuracy and Stability
- * of Numerical Algorithms</i>, §3 and §4). With unit roundoff u (2^-24 for float32, 2^-53 for
- * float64), γ_k = k·u / (1 − k·u) and a_i = |θ1·x_i| + |θ0| + |y_i|, each residual
- * {@code theta_1 * x_i + theta_0 - y_i} (its inputs rounded to the working type included) is off
- * by at most γ_3·a_i; scaling, one more product and a sum of n terms in any order add at most
- * n + 5 further roundings. So, with k = n + 8 to spare:
- * <ul>
- *   <li>∂/∂θ0 is within γ_k · (2/n)·Σ a_i,</li>
- *   <li>∂/∂θ1 within γ_k · (2/n)·Σ a_i·|x_i|,</li>
- *   <li>the loss within γ_k · (3/n)·Σ a_i².</li>
- * </ul>
- * The tolerance is the largest of these for the working type plus the same for the float64
- * reference, so one number covers all five compared values.
- *
- * @param maxAbsDiff the largest absolute difference over the compared values
- * @param tolerance the rounding-error bound that difference must not exceed
- * @param ok whether {@code maxAbsDiff <= tolerance}
- */
-public record CrossCheck(double maxAbsDiff, double tolerance, boolean ok) {
+import java.util.List;
 
-    /** Slack roundings beyond the n − 1 of the sum; see the class comment. */
-    private static final int EXTRA_ROUNDINGS = 8;
+/**
+ * The verdict on DJL's autograd: each of its five values — the batch gradient's two components,
+ * the loss, and the per-sample average's two components — against the plain-Java reference's,
+ * each within its own rounding-error tolerance ({@link RoundingBound#crossCheck}).
+ *
+ * <p>A value is within tolerance when {@code |autograd − reference| <= tolerance}; the check
+ * passes when all five are (a NaN anywhere fails it). The summary numbers describe the
+ * <em>worst</em> value, the one with the largest ratio of difference to tolerance:
+ * {@link #maxAbsDiff()} is its difference and {@link #tolerance()} its tolerance, so
+ * {@code ok() == (maxAbsDiff() <= tolerance())} always holds.
+ *
+ * @param values the five compared values, in the order batch θ0, θ1, loss, average θ0, θ1
+ */
+public record CrossCheck(List<ValueCheck> values) {
 
     /**
-     * Compares autograd against the reference.
+     * Copies the list.
+     *
+     * @param values the compared values, at least one
+     */
+    public CrossCheck {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a cross-check needs at least one value");
+        }
+        values = List.copyOf(values);
+    }
+
+    /**
+     * Compares autograd against the reference, each value within its own tolerance.
      *
      * @param data the samples both paths used
      * @param theta where both took the gradient
@@ -40,7 +42,7 @@ public record CrossCheck(double maxAbsDiff, double tolerance, boolean ok) {
      * @param perSampleAverage the autograd average per-sample gradient
      * @param referenceBatch the reference batch gradient and loss
      * @param referencePerSampleAverage the reference average per-sample gradient
-     * @return the largest difference, the tolerance and the verdict
+     * @return the verdict, value by value
      */
     public static CrossCheck compare(
             LinearData data,
@@ -50,67 +52,104 @@ public record CrossCheck(double maxAbsDiff, double tolerance, boolean ok) {
             Gradient perSampleAverage,
             BatchGradient referenceBatch,
             Gradient referencePerSampleAverage) {
-        double maxAbsDiff = max(
-                Math.abs(batch.gradTheta0() - referenceBatch.gradTheta0()),
-                Math.abs(batch.gradTheta1() - referenceBatch.gradTheta1()),
-                Math.abs(batch.loss() - referenceBatch.loss()),
-                Math.abs(perSampleAverage.gradTheta0() - referencePerSampleAverage.gradTheta0()),
-                Math.abs(perSampleAverage.gradTheta1() - referencePerSampleAverage.gradTheta1()));
-        double tolerance = bound(data, theta, unitRoundoff(dataType))
-                + bound(data, theta, unitRoundoff(DataType.FLOAT64));
-        // A NaN difference fails: "<=" is false for NaN.
-        return new CrossCheck(maxAbsDiff, tolerance, maxAbsDiff <= tolerance);
+        RoundingBound.Tolerances tolerance = RoundingBound.crossCheck(data, theta, dataType);
+        return new CrossCheck(List.of(
+                new ValueCheck("grad_theta0", batch.gradTheta0(), referenceBatch.gradTheta0(),
+                        tolerance.gradTheta0()),
+                new ValueCheck("grad_theta1", batch.gradTheta1(), referenceBatch.gradTheta1(),
+                        tolerance.gradTheta1()),
+                new ValueCheck("loss", batch.loss(), referenceBatch.loss(), tolerance.loss()),
+                new ValueCheck("average_grad_theta0", perSampleAverage.gradTheta0(),
+                        referencePerSampleAverage.gradTheta0(), tolerance.averageGradTheta0()),
+                new ValueCheck("average_grad_theta1", perSampleAverage.gradTheta1(),
+                        referencePerSampleAverage.gradTheta1(), tolerance.averageGradTheta1())));
     }
 
     /**
-     * The unit roundoff of a floating-point type: half the distance from 1 to the next value.
+     * Whether every value lies within its tolerance.
      *
-     * @param dataType float32 or float64
-     * @return 2^-24 or 2^-53
-     * @throws IllegalArgumentException for any other type
+     * @return the verdict
      */
-    public static double unitRoundoff(DataType dataType) {
-        if (dataType == DataType.FLOAT32) {
-            return 0x1p-24;
-        }
-        if (dataType == DataType.FLOAT64) {
-            return 0x1p-53;
-        }
-        throw new IllegalArgumentException("dtype must be float32 or float64, got " + dataType);
+    public boolean ok() {
+        return values.stream().allMatch(ValueCheck::ok);
     }
 
     /**
-     * The largest of the three per-value bounds of the class comment, for one unit roundoff.
+     * The value with the largest ratio of difference to tolerance; a NaN difference counts as
+     * the worst.
      *
-     * @param data the samples
-     * @param theta the parameters
-     * @param u the unit roundoff
-     * @return the bound
+     * @return the worst value
      */
-    static double bound(LinearData data, Theta theta, double u) {
-        int n = data.samples();
-        double sumA = 0;
-        double sumAx = 0;
-        double sumA2 = 0;
-        for (int i = 0; i < n; i++) {
-            double x = Math.abs(data.x1(i));
-            double a = Math.abs(theta.theta1()) * x + Math.abs(theta.theta0()) + Math.abs(data.y(i));
-            sumA += a;
-            sumAx += a * x;
-            sumA2 += a * a;
+    public ValueCheck worst() {
+        ValueCheck worst = values.get(0);
+        for (ValueCheck value : values) {
+            if (Double.isNaN(value.ratio()) || value.ratio() > worst.ratio()) {
+                worst = value;
+                if (Double.isNaN(value.ratio())) {
+                    break;
+                }
+            }
         }
-        double k = (double) n + EXTRA_ROUNDINGS;
-        double gamma = k * u / (1 - k * u);
-        // A few relative ulps on top, for the roundings of this bound's own arithmetic.
-        return gamma * max(2 * sumA / n, 2 * sumAx / n, 3 * sumA2 / n) * (1 + 0x1p-40);
+        return worst;
     }
 
-    private static double max(double... values) {
-        double max = values[0];
-        for (double v : values) {
-            // Math.max propagates NaN, so a NaN anywhere makes the maximum NaN.
-            max = Math.max(max, v);
+    /**
+     * The difference of the worst value.
+     *
+     * @return {@code worst().absDiff()}
+     */
+    public double maxAbsDiff() {
+        return worst().absDiff();
+    }
+
+    /**
+     * The tolerance of the worst value.
+     *
+     * @return {@code worst().tolerance()}
+     */
+    public double tolerance() {
+        return worst().tolerance();
+    }
+
+    /**
+     * One compared value.
+     *
+     * @param name the value's name, as in the JSON output: {@code grad_theta0},
+     *     {@code grad_theta1}, {@code loss}, {@code average_grad_theta0},
+     *     {@code average_grad_theta1}
+     * @param autograd DJL autograd's value
+     * @param reference the plain-Java reference's value
+     * @param tolerance the largest difference rounding alone can explain
+     */
+    public record ValueCheck(String name, double autograd, double reference, double tolerance) {
+
+        /**
+         * The absolute difference.
+         *
+         * @return {@code |autograd − reference|}, NaN if either is NaN
+         */
+        public double absDiff() {
+            return Math.abs(autograd - reference);
         }
-        return max;
+
+        /**
+         * How much of the tolerance the difference uses.
+         *
+         * @return {@code absDiff() / tolerance()}; 0 when there is no difference, even at a
+         *     zero tolerance
+         */
+        public double ratio() {
+            double absDiff = absDiff();
+            return absDiff == 0 ? 0 : absDiff / tolerance();
+        }
+
+        /**
+         * Whether the difference lies within the tolerance; false for NaN.
+         *
+         * @return the verdict on this value
+         */
+        public boolean ok() {
+            return absDiff() <= tolerance();
+        }
     }
 }

@@ -54,23 +54,36 @@ public final class NotebookTranscript {
     }
 
     /**
-     * The one-line verdict of the cross-check.
+     * The cross-check's verdict: one line saying whether DJL's autograd matches the reference and
+     * how much of its tolerance the worst value uses, then one line per compared value with its
+     * difference and its own tolerance.
      *
-     * @param result the comparison whose cross-check and working type the line names
-     * @return e.g. {@code Cross-check: OK, DJL autograd (float32) matches the plain-Java
-     *     reference: max |diff| 4.4e-07 <= tolerance 2.5e-05}
+     * @param result the comparison whose cross-check and working type the lines name
+     * @return the lines, e.g. {@code Cross-check: OK, DJL autograd (float32) matches the
+     *     plain-Java reference: every value within its rounding-error bound (worst: loss, |diff|
+     *     9.54e-07 <= tolerance 5.12e-04)} followed by the per-value lines, without a final
+     *     newline
      */
     public static String verdict(GradientComparison result) {
         CrossCheck check = result.crossCheck();
-        return String.format(Locale.ROOT,
-                "Cross-check: %s, DJL autograd (%s) %s the plain-Java reference: "
-                        + "max |diff| %.2e %s tolerance %.2e",
+        CrossCheck.ValueCheck worst = check.worst();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "Cross-check: %s, DJL autograd (%s) %s the plain-Java reference: %s (worst: %s, "
+                        + "|diff| %.2e %s tolerance %.2e)",
                 check.ok() ? "OK" : "FAILED",
                 result.dataType(),
                 check.ok() ? "matches" : "does not match",
-                check.maxAbsDiff(),
-                check.ok() ? "<=" : ">",
-                check.tolerance());
+                check.ok() ? "every value within its rounding-error bound"
+                        : "a value lies outside its rounding-error bound",
+                worst.name(),
+                worst.absDiff(),
+                worst.ok() ? "<=" : ">",
+                worst.tolerance()));
+        for (CrossCheck.ValueCheck value : check.values()) {
+            out.append(String.format(Locale.ROOT, "\n  %-20s |diff| %.2e %s tolerance %.2e",
+                    value.name(), value.absDiff(), value.ok() ? "<=" : "> ", value.tolerance()));
+        }
+        return out.toString();
     }
 
     /**

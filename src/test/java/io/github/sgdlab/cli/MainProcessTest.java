@@ -70,7 +70,7 @@ class MainProcessTest {
         assertAll(
                 () -> assertEquals(2, result.exitCode()),
                 () -> assertEquals("", result.out()),
-                () -> assertEquals("sgd-lab: Invalid value for option '--samples': 'abc' is not an int\n",
+                () -> assertEquals("sgd-lab: Invalid value for option '--samples': 'abc' is not an integer\n",
                         result.err()));
     }
 }

@@ -64,8 +64,12 @@ class SgdLabTest {
                         json.getAsJsonObject("batch").get("loss").getAsDouble(), 0.0),
                 () -> assertEquals(notebook.batch("numpy_float64").gradTheta1(),
                         json.getAsJsonObject("reference_batch").get("grad_theta1").getAsDouble(), 0.0),
-                () -> assertEquals(Set.of("max_abs_diff", "tolerance", "ok"),
+                () -> assertEquals(Set.of("max_abs_diff", "tolerance", "ok", "worst", "worst_ratio",
+                                "values"),
                         json.getAsJsonObject("cross_check").keySet()),
+                () -> assertEquals(Set.of("grad_theta0", "grad_theta1", "loss",
+                                "average_grad_theta0", "average_grad_theta1"),
+                        json.getAsJsonObject("cross_check").getAsJsonObject("values").keySet()),
                 () -> assertTrue(json.getAsJsonObject("cross_check").get("ok").getAsBoolean()));
     }
 
@@ -147,7 +151,17 @@ class SgdLabTest {
         "data --format xml",
         "frobnicate",
         "--frobnicate",
-        "notebook --samples 3"
+        "notebook --samples 3",
+        "--samples 3",
+        "gradient --theta0 1d",
+        "gradient --theta0 1f",
+        "gradient --theta1 0x1p3",
+        "gradient --theta0 1e309",
+        "gradient --theta0 1,5",
+        "gradient --samples \uFF14\uFF10",
+        "gradient --samples 40.0",
+        "gradient --samples 4e1",
+        "data --seed 45L"
     })
     @DisplayName("bad input: exit code 2, one line on stderr, nothing on stdout")
     void badInput(String args) {
@@ -171,6 +185,45 @@ class SgdLabTest {
                 () -> assertTrue(run("gradient", "--theta0", "NaN").err().contains("theta")),
                 () -> assertTrue(run("gradient", "--dtype", "int8").err().contains("dtype")),
                 () -> assertTrue(run("frobnicate").err().contains("unknown command 'frobnicate'")),
-                () -> assertTrue(run("gradient", "--theta0", "1e30").err().contains("overflows")));
+                () -> assertTrue(run("gradient", "--theta0", "1e30").err().contains("overflows")),
+                () -> assertTrue(run("gradient", "--theta0", "1e309").err().contains("out of range")),
+                () -> assertTrue(run("gradient", "--theta0", "0x1p3").err()
+                        .contains("'0x1p3' is not a number")),
+                () -> assertTrue(run("gradient", "--samples", "\uFF14\uFF10").err()
+                        .contains("is not an integer")),
+                () -> assertTrue(run("--samples", "3").err()
+                        .contains("options before a command are notebook's")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1_000", " 2.5 ", "+1.", ".5", "-1E-3", "1e+2"})
+    @DisplayName("numbers are read as Python's float() reads them")
+    void pythonNumbers(String theta0) {
+        Run run = run("gradient", "--samples", "5", "--theta0", theta0, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        double expected = Double.parseDouble(theta0.strip().replace("_", ""));
+        assertEquals(expected, JsonParser.parseString(run.out()).getAsJsonObject()
+                .get("theta0").getAsDouble());
+    }
+
+    @Test
+    @DisplayName("a bad argument is echoed in at most about 80 characters")
+    void longArgumentsAreCut() {
+        String huge = "9".repeat(10_000) + "x";
+        for (String[] args : List.of(new String[] {"gradient", "--theta0", huge},
+                new String[] {"gradient", "--samples", huge}, new String[] {huge},
+                new String[] {"gradient", "--" + huge})) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().length() < 250, run.err());
+        }
+    }
+
+    @Test
+    @DisplayName("options before any command are the notebook's: --json prints the notebook's JSON")
+    void optionsBeforeCommandGoToNotebook() {
+        Run run = run("--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(run("notebook", "--json").out(), run.out());
     }
 }

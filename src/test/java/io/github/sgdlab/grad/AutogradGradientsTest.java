@@ -57,14 +57,17 @@ class AutogradGradientsTest {
         BatchGradient expected = reference.batch(torch);
         Gradient expectedAverage = reference.perSampleAverage(torch);
         // Two computations in the same type, each within the bound of the exact value.
-        double tolerance = 2 * CrossCheck.bound(
-                reference.data(), reference.theta(), CrossCheck.unitRoundoff(dataType));
+        RoundingBound.Tolerances one =
+                RoundingBound.autograd(reference.data(), reference.theta(), dataType);
+        RoundingBound.Tolerances tolerance = one.plus(one);
         assertAll(
-                () -> assertEquals(expected.gradTheta0(), batch.gradTheta0(), tolerance),
-                () -> assertEquals(expected.gradTheta1(), batch.gradTheta1(), tolerance),
-                () -> assertEquals(expected.loss(), batch.loss(), tolerance),
-                () -> assertEquals(expectedAverage.gradTheta0(), average.gradTheta0(), tolerance),
-                () -> assertEquals(expectedAverage.gradTheta1(), average.gradTheta1(), tolerance));
+                () -> assertEquals(expected.gradTheta0(), batch.gradTheta0(), tolerance.gradTheta0()),
+                () -> assertEquals(expected.gradTheta1(), batch.gradTheta1(), tolerance.gradTheta1()),
+                () -> assertEquals(expected.loss(), batch.loss(), tolerance.loss()),
+                () -> assertEquals(expectedAverage.gradTheta0(), average.gradTheta0(),
+                        tolerance.averageGradTheta0()),
+                () -> assertEquals(expectedAverage.gradTheta1(), average.gradTheta1(),
+                        tolerance.averageGradTheta1()));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -112,10 +115,11 @@ class AutogradGradientsTest {
                     AutogradGradients.builder(manager).optDataType(dataType).build();
             Gradient batch = autograd.batch(data, theta).gradient();
             Gradient average = autograd.perSample(data, theta).average();
-            double tolerance =
-                    2 * CrossCheck.bound(data, theta, CrossCheck.unitRoundoff(dataType));
-            assertEquals(batch.gradTheta0(), average.gradTheta0(), tolerance, dataType.toString());
-            assertEquals(batch.gradTheta1(), average.gradTheta1(), tolerance, dataType.toString());
+            RoundingBound.Tolerances tolerance = RoundingBound.autograd(data, theta, dataType);
+            assertEquals(batch.gradTheta0(), average.gradTheta0(),
+                    tolerance.gradTheta0() + tolerance.averageGradTheta0(), dataType.toString());
+            assertEquals(batch.gradTheta1(), average.gradTheta1(),
+                    tolerance.gradTheta1() + tolerance.averageGradTheta1(), dataType.toString());
         }
     }
 

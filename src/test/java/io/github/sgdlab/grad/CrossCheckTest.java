@@ -5,82 +5,229 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The cross-check's tolerance and verdict, on hand-made disagreements. */
+/**
+ * The cross-check's per-value tolerances, and mutation tests: a wrong gradient must fail the
+ * verdict at every size, which one shared worst-case tolerance could not guarantee (a sign error
+ * passed it from a few million samples on).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossCheckTest {
 
-    private static final LinearData DATA = LinearData.notebook();
-    private static final BatchGradient REFERENCE = ReferenceGradients.batch(DATA, Theta.ZERO);
-    private static final Gradient REFERENCE_AVERAGE =
-            ReferenceGradients.average(ReferenceGradients.perSample(DATA, Theta.ZERO));
+    private NDManager manager;
+
+    @BeforeAll
+    void open() {
+        manager = NDManager.newBaseManager("PyTorch");
+    }
+
+    @AfterAll
+    void close() {
+        manager.close();
+    }
+
+    private static final LinearData NOTEBOOK = LinearData.notebook();
 
     @Test
-    @DisplayName("the tolerance is the float32 bound plus the float64 bound")
-    void toleranceFollowsTypeAndSize() {
-        double u32 = CrossCheck.bound(DATA, Theta.ZERO, 0x1p-24);
-        double u64 = CrossCheck.bound(DATA, Theta.ZERO, 0x1p-53);
-        CrossCheck check = CrossCheck.compare(DATA, Theta.ZERO, DataType.FLOAT32,
-                REFERENCE, REFERENCE_AVERAGE, REFERENCE, REFERENCE_AVERAGE);
+    @DisplayName("libtorch's and numpy's summation depths, as worked by hand")
+    void summationDepths() {
         assertAll(
-                () -> assertEquals(u32 + u64, check.tolerance(), 0.0),
-                () -> assertEquals(0.0, check.maxAbsDiff()),
+                () -> assertEquals(0, RoundingBound.torchSumDepth(1)),
+                () -> assertEquals(39, RoundingBound.torchSumDepth(40)),
+                // n = 10^5: 6250 per accumulator, ceil(log2) = 13, step 16; 4 grains.
+                () -> assertEquals(11 * 16 + 41 + 4, RoundingBound.torchSumDepth(100_000)),
+                // n = 10^7: 625 000 per accumulator, ceil(log2) = 20, step 32; 64 threads counted.
+                () -> assertEquals(11 * 32 + 41 + 64, RoundingBound.torchSumDepth(10_000_000)),
+                () -> assertEquals(26, RoundingBound.numpySumDepth(40)),
+                () -> assertEquals(26 + 17, RoundingBound.numpySumDepth(10_000_000)));
+    }
+
+    @Test
+    @DisplayName("the notebook's tolerance for grad_theta0 at theta = 0, as worked by hand")
+    void notebookBoundByHand() {
+        // At theta = 0, a_i = |r_i| = |y_i|: 2/n sum|y| (gamma_8 + gamma_(39+4) (1 + gamma_8)) in
+        // float32, plus the same with gamma_(26+4) in float64 for numpy's pairwise sum.
+        double sumY = Arrays.stream(NOTEBOOK.y()).map(Math::abs).sum();
+        double factor32 = gamma(8, 0x1p-24) + gamma(43, 0x1p-24) * (1 + gamma(8, 0x1p-24));
+        double factor64 = gamma(8, 0x1p-53) + gamma(30, 0x1p-53) * (1 + gamma(8, 0x1p-53));
+        double expected = (factor32 + factor64) * 2 * sumY / 40;
+        assertEquals(expected,
+                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, DataType.FLOAT32).gradTheta0(),
+                1e-9 * expected);
+    }
+
+    private static double gamma(int k, double u) {
+        return k * u / (1 - k * u);
+    }
+
+    @Test
+    @DisplayName("each value has its own tolerance, and the summary is the worst value's")
+    void perValueTolerances() {
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO));
+        RoundingBound.Tolerances tolerance =
+                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, DataType.FLOAT32);
+        // Off by 90 % of the loss's tolerance: more than grad_theta1's whole tolerance.
+        BatchGradient off = new BatchGradient(reference.gradTheta0(), reference.gradTheta1(),
+                reference.loss() + 0.9 * tolerance.loss());
+        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
+                off, average, reference, average);
+        assertAll(
+                () -> assertTrue(tolerance.loss() > 2 * tolerance.gradTheta1()),
                 () -> assertTrue(check.ok()),
-                // Larger data sets have longer sums and so a wider bound.
-                () -> assertTrue(CrossCheck.bound(LinearData.generate(45, 4000), Theta.ZERO, 0x1p-24)
-                        > u32));
+                () -> assertEquals("loss", check.worst().name()),
+                () -> assertEquals(0.9 * tolerance.loss(), check.maxAbsDiff(), 1e-12),
+                () -> assertEquals(tolerance.loss(), check.tolerance()),
+                () -> assertEquals(5, check.values().size()));
+        // The same difference on grad_theta1 fails: its own tolerance is smaller.
+        BatchGradient wrong = new BatchGradient(reference.gradTheta0(),
+                reference.gradTheta1() + 0.9 * tolerance.loss(), reference.loss());
+        CrossCheck failed = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
+                wrong, average, reference, average);
+        assertFalse(failed.ok());
+        assertEquals("grad_theta1", failed.worst().name());
+        assertTrue(failed.maxAbsDiff() > failed.tolerance());
     }
 
     @Test
-    @DisplayName("the notebook's bound: gamma_48 times 3/n sum a_i^2, as worked by hand")
-    void boundByHand() {
-        double sumA2 = 0;
-        for (double y : DATA.y()) {
-            sumA2 += y * y; // at theta = 0, a_i = |y_i|
-        }
-        double gamma = 48 * 0x1p-24 / (1 - 48 * 0x1p-24);
-        assertEquals(gamma * 3 * sumA2 / 40, CrossCheck.bound(DATA, Theta.ZERO, 0x1p-24),
-                1e-12 * gamma * 3 * sumA2 / 40);
-    }
-
-    @Test
-    @DisplayName("a gradient off by more than the bound fails, and the difference is reported")
-    void wrongGradientFails() {
-        double tolerance = CrossCheck.compare(DATA, Theta.ZERO, DataType.FLOAT32,
-                REFERENCE, REFERENCE_AVERAGE, REFERENCE, REFERENCE_AVERAGE).tolerance();
-        BatchGradient wrong = new BatchGradient(REFERENCE.gradTheta0(),
-                REFERENCE.gradTheta1() + 2 * tolerance, REFERENCE.loss());
-        CrossCheck check = CrossCheck.compare(DATA, Theta.ZERO, DataType.FLOAT32,
-                wrong, REFERENCE_AVERAGE, REFERENCE, REFERENCE_AVERAGE);
+    @DisplayName("a NaN anywhere fails the check and is the worst value")
+    void nanFails() {
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO));
+        BatchGradient nan = new BatchGradient(reference.gradTheta0(), Double.NaN, reference.loss());
+        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT64,
+                nan, average, reference, average);
         assertFalse(check.ok());
-        assertEquals(2 * tolerance, check.maxAbsDiff(), 1e-12);
+        assertEquals("grad_theta1", check.worst().name());
     }
 
     @Test
     @DisplayName("a per-sample average that forgot to zero the gradients fails")
     void accumulatedAverageFails() {
         // Without zeroing, sample i's recorded gradient is the running sum of samples 0..i.
-        double[] g0 = ReferenceGradients.perSample(DATA, Theta.ZERO).gradTheta0();
-        double[] g1 = ReferenceGradients.perSample(DATA, Theta.ZERO).gradTheta1();
+        PerSampleGradients perSample = ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO);
+        double[] g0 = perSample.gradTheta0();
+        double[] g1 = perSample.gradTheta1();
         for (int i = 1; i < g0.length; i++) {
             g0[i] += g0[i - 1];
             g1[i] += g1[i - 1];
         }
-        Gradient accumulated = new PerSampleGradients(g0, g1).average();
-        assertFalse(CrossCheck.compare(DATA, Theta.ZERO, DataType.FLOAT32,
-                REFERENCE, accumulated, REFERENCE, REFERENCE_AVERAGE).ok());
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
+        assertFalse(CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
+                reference, new PerSampleGradients(g0, g1).average(),
+                reference, ReferenceGradients.average(perSample)).ok());
+    }
+
+    static List<Arguments> sizesAndTypes() {
+        return List.of(
+                Arguments.of(40, DataType.FLOAT32), Arguments.of(40, DataType.FLOAT64),
+                Arguments.of(100_000, DataType.FLOAT32), Arguments.of(100_000, DataType.FLOAT64));
+    }
+
+    @ParameterizedTest(name = "n = {0}, {1}")
+    @MethodSource("sizesAndTypes")
+    @DisplayName("real autograd passes; its batch gradient negated, halved, doubled or taken at theta + 1e-3 fails")
+    void mutationsFail(int n, DataType dataType) {
+        LinearData data = LinearData.generate(2026, n);
+        Theta theta = new Theta(0.5, -1.5);
+        AutogradGradients autograd =
+                AutogradGradients.builder(manager).optDataType(dataType).build();
+        BatchGradient batch = autograd.batch(data, theta);
+        Gradient average = autograd.perSample(data, theta).average();
+        BatchGradient reference = ReferenceGradients.batch(data, theta);
+        Gradient referenceAverage =
+                ReferenceGradients.average(ReferenceGradients.perSample(data, theta));
+        assertTrue(CrossCheck.compare(data, theta, dataType, batch, average, reference,
+                referenceAverage).ok(), "the real gradient passes");
+        BatchGradient shifted = autograd.batch(data, new Theta(theta.theta0() + 1e-3,
+                theta.theta1() + 1e-3));
+        List<BatchGradient> mutants = List.of(
+                scaled(batch, -1), scaled(batch, 0.5), scaled(batch, 2),
+                new BatchGradient(shifted.gradTheta0(), shifted.gradTheta1(), batch.loss()));
+        for (BatchGradient mutant : mutants) {
+            CrossCheck verdict = CrossCheck.compare(data, theta, dataType,
+                    mutant, average, reference, referenceAverage);
+            assertFalse(verdict.ok(), "mutant " + mutant + " passed: " + verdict);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    @DisplayName("at n = 40, a batch gradient computed on n - 1 samples fails")
+    void oneSampleShortFails(DataType dataType) {
+        AutogradGradients autograd =
+                AutogradGradients.builder(manager).optDataType(dataType).build();
+        double[] x1 = Arrays.copyOf(NOTEBOOK.x1(), 39);
+        double[] eps = Arrays.copyOf(NOTEBOOK.eps(), 39);
+        double[] y = Arrays.copyOf(NOTEBOOK.y(), 39);
+        BatchGradient short39 = autograd.batch(new LinearData(45, x1, eps, y), Theta.ZERO);
+        CrossCheck verdict = CrossCheck.compare(NOTEBOOK, Theta.ZERO, dataType,
+                new BatchGradient(short39.gradTheta0(), short39.gradTheta1(),
+                        autograd.batch(NOTEBOOK, Theta.ZERO).loss()),
+                autograd.perSample(NOTEBOOK, Theta.ZERO).average(),
+                ReferenceGradients.batch(NOTEBOOK, Theta.ZERO),
+                ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO)));
+        assertFalse(verdict.ok(), verdict.toString());
+    }
+
+    static List<DataType> types() {
+        return List.of(DataType.FLOAT32, DataType.FLOAT64);
     }
 
     @Test
-    @DisplayName("a NaN anywhere fails the check")
-    void nanFails() {
-        BatchGradient nan = new BatchGradient(Double.NaN, REFERENCE.gradTheta1(), REFERENCE.loss());
-        CrossCheck check = CrossCheck.compare(DATA, Theta.ZERO, DataType.FLOAT64,
-                nan, REFERENCE_AVERAGE, REFERENCE, REFERENCE_AVERAGE);
-        assertFalse(check.ok());
+    @DisplayName("every tolerance stays below 1e-4 of its value plus 1e-6, for n up to 10^7")
+    void tolerancesStaySmall() {
+        for (int n : new int[] {40, 1000, 100_000, 1_000_000, 10_000_000}) {
+            LinearData data = LinearData.generate(45, n);
+            for (Theta theta : List.of(Theta.ZERO, new Theta(1, -2))) {
+                BatchGradient value = ReferenceGradients.batch(data, theta);
+                for (DataType dataType : types()) {
+                    RoundingBound.Tolerances tolerance =
+                            RoundingBound.crossCheck(data, theta, dataType);
+                    String where = "n = " + n + ", " + theta + ", " + dataType;
+                    assertAll(where,
+                            () -> assertTrue(tolerance.gradTheta0()
+                                    < 1e-4 * Math.abs(value.gradTheta0()) + 1e-6, where),
+                            () -> assertTrue(tolerance.gradTheta1()
+                                    < 1e-4 * Math.abs(value.gradTheta1()) + 1e-6, where),
+                            () -> assertTrue(tolerance.loss()
+                                    < 1e-4 * Math.abs(value.loss()) + 1e-6, where),
+                            () -> assertTrue(tolerance.averageGradTheta0()
+                                    < 1e-4 * Math.abs(value.gradTheta0()) + 1e-6, where),
+                            () -> assertTrue(tolerance.averageGradTheta1()
+                                    < 1e-4 * Math.abs(value.gradTheta1()) + 1e-6, where));
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("at n = 5 * 10^6 a negated gradient fails (it passed the old single worst-case tolerance)")
+    void signErrorFailsAtMillions() {
+        LinearData data = LinearData.generate(45, 5_000_000);
+        BatchGradient reference = ReferenceGradients.batch(data, Theta.ZERO);
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(data, Theta.ZERO));
+        assertFalse(CrossCheck.compare(data, Theta.ZERO, DataType.FLOAT32,
+                scaled(reference, -1), average, reference, average).ok());
+    }
+
+    private static BatchGradient scaled(BatchGradient batch, double factor) {
+        return new BatchGradient(factor * batch.gradTheta0(), factor * batch.gradTheta1(),
+                batch.loss());
     }
 }

@@ -46,7 +46,15 @@ class NotebookTranscriptTest {
         assertEquals(expected, List.of(text).subList(0, expected.size()));
         String verdict = text[expected.size()];
         assertTrue(verdict.startsWith("Cross-check: OK, DJL autograd (float32) matches"), verdict);
-        assertEquals("", text[expected.size() + 1], "the text ends with one newline");
-        assertEquals(expected.size() + 2, text.length);
+        // Then one line per compared value, each with its own tolerance.
+        List<String> names = List.of("grad_theta0", "grad_theta1", "loss",
+                "average_grad_theta0", "average_grad_theta1");
+        for (int i = 0; i < names.size(); i++) {
+            String line = text[expected.size() + 1 + i];
+            assertTrue(line.startsWith("  " + names.get(i) + " ") && line.contains(" <= tolerance "),
+                    line);
+        }
+        assertEquals("", text[expected.size() + 6], "the text ends with one newline");
+        assertEquals(expected.size() + 7, text.length);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --dtype}: the two floating-point types the gradients can be computed in. */
-final class DataTypes implements ITypeConverter<DataType> {
+final class DataTypeOption implements ITypeConverter<DataType> {
 
     @Override
     public DataType convert(String value) {

@@ -1,0 +1,226 @@
+package io.github.sgdlab.grad;
+
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+
+/**
+ * How far each value the notebook computes can lie from its exact value through rounding alone:
+ * the per-value tolerances of the {@link CrossCheck}, public so that a test of your own can use
+ * the very bound the cross-check uses.
+ *
+ * <h2>The bound</h2>
+ *
+ * With unit roundoff u (2^-24 for float32, 2^-53 for float64) and γ_k = k·u / (1 − k·u)
+ * (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, §3), each value is a sum of n
+ * terms built from the residual r_i = θ1·x_i + θ0 − y_i. Two kinds of rounding error enter:
+ * <ul>
+ *   <li><b>The residual's own.</b> Rounding x_i, y_i, θ0 and θ1 to the working type and the
+ *       three operations of {@code theta_1 * x_i + theta_0 - y_i} leave the computed residual
+ *       within δ_i = γ_L·a_i of the exact one, L = {@value #RESIDUAL_ROUNDINGS}, where
+ *       a_i = |θ1·x_i| + |θ0| + |y_i| bounds every intermediate. This error does not grow with
+ *       n: each term carries its own.</li>
+ *   <li><b>The sum's.</b> The remaining roundings of each term (the backward pass's 1/n, 2·r and
+ *       ·x; the square and the division of the loss: at most B = {@value #TERM_ROUNDINGS}) and
+ *       the additions of the reduction, at most k of them for any term, leave the sum within
+ *       γ_{k+B} · Σ|t_i| of the sum of the computed terms.</li>
+ * </ul>
+ * So, with r̄_i = |r_i| + δ_i bounding the computed residual:
+ * <ul>
+ *   <li>∂/∂θ0 = (2/n)·Σ r_i is within (2/n)·Σ (δ_i + γ_{k+B}·r̄_i),</li>
+ *   <li>∂/∂θ1 = (2/n)·Σ r_i·x_i within (2/n)·Σ |x_i|·(δ_i + γ_{k+B}·r̄_i),</li>
+ *   <li>the loss (1/n)·Σ r_i² within (1/n)·Σ (2·|r_i|·δ_i + δ_i² + γ_{k+B}·r̄_i²).</li>
+ * </ul>
+ * k is the depth of the summation that actually runs, not the worst case n − 1:
+ * <ul>
+ *   <li><b>libtorch</b> ({@code cascade_sum} in ATen's {@code SumKernel.cpp}) reduces a
+ *       contiguous array in vector lanes of four interleaved accumulators, each a four-level
+ *       cascade whose levels take {@code step = 2^max(4, ⌈log2 m⌉ / 4)} additions before passing
+ *       their sum up, m being the elements per accumulator; the top level takes at most eight
+ *       steps' worth. So a term passes through at most 11·step + 3 additions, plus the tails' and
+ *       lanes' combination (38 more) and, above ATen's grain of 32 768 elements, one addition
+ *       per thread's partial sum (at most 64 are counted); never more than n − 1. See
+ *       {@link #torchSumDepth}. For n = 10^7 that is 457, against n − 1 for a worst-case
+ *       sequential sum: the bound grows like n^(1/4), not like n.</li>
+ *   <li><b>numpy</b> ({@code pairwise_sum_DOUBLE}) sums blocks of 128 in eight interleaved
+ *       accumulators (at most 26 additions a term) and halves larger arrays recursively:
+ *       26 + ⌈log2(n / 128)⌉. See {@link #numpySumDepth}.</li>
+ *   <li>The notebook's torch cell averages its per-sample gradients left to right in double
+ *       ({@link PerSampleGradients#average()}): γ_n in float64 is added for the averages.</li>
+ * </ul>
+ * These are deterministic bounds for the summation orders the two libraries use, not estimates;
+ * the README reports the largest observed ratio of difference to tolerance over a sweep of seeds,
+ * θ and n up to 10^7 in both types.
+ */
+public final class RoundingBound {
+
+    /** Roundings in a computed residual: four inputs rounded, three operations, one to spare. */
+    public static final int RESIDUAL_ROUNDINGS = 8;
+
+    /** Further roundings of a term before and after the sum; see the class comment. */
+    public static final int TERM_ROUNDINGS = 4;
+
+    /**
+     * Additions after the cascade in libtorch: its final combination of levels (3), the
+     * interleaved rows' tail and combination (3 + 3), the scalar tail and the vector lanes
+     * (15 + 16), and the store into the zeroed output (1).
+     */
+    private static final int TORCH_LANE_ADDITIONS = 41;
+
+    /** ATen's {@code GRAIN_SIZE}: below it a reduction runs on one thread. */
+    private static final int TORCH_GRAIN_SIZE = 32_768;
+
+    /** Intra-op threads whose partial sums libtorch adds one after another (an upper bound). */
+    private static final int TORCH_THREADS = 64;
+
+    /** Elements per accumulator at the narrowest vector: four lanes, four interleaved rows. */
+    private static final int TORCH_ELEMENTS_PER_ACCUMULATOR = 16;
+
+    /** numpy's pairwise block: at most 16 additions per accumulator, 3 to combine, 7 of tail. */
+    private static final int NUMPY_BLOCK_ADDITIONS = 26;
+
+    private RoundingBound() {}
+
+    /**
+     * The tolerances the cross-check applies: the bound of DJL autograd in its working type plus
+     * the bound of the float64 reference.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @param dataType the autograd's working type, float32 or float64
+     * @return one tolerance per compared value
+     */
+    public static Tolerances crossCheck(LinearData data, Theta theta, DataType dataType) {
+        return autograd(data, theta, dataType).plus(reference(data, theta));
+    }
+
+    /**
+     * How far DJL autograd's values (libtorch's kernels, in the working type) can lie from the
+     * exact ones.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @param dataType float32 or float64
+     * @return one bound per value
+     */
+    public static Tolerances autograd(LinearData data, Theta theta, DataType dataType) {
+        int n = data.samples();
+        double u = DataTypes.unitRoundoff(dataType);
+        double sum = gamma(torchSumDepth(n) + TERM_ROUNDINGS, u);
+        // Per-sample gradients are formed in the working type; the average is then summed either
+        // by libtorch in the working type or left to right in double: allow for both.
+        double averageSum = sum + gamma(n, 0x1p-53);
+        Tolerances batch = bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u), sum);
+        Tolerances average = bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u), averageSum);
+        return new Tolerances(batch.gradTheta0, batch.gradTheta1, batch.loss,
+                average.gradTheta0, average.gradTheta1);
+    }
+
+    /**
+     * How far the plain-Java reference's float64 values (numpy's pairwise order) can lie from the
+     * exact ones.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @return one bound per value
+     */
+    public static Tolerances reference(LinearData data, Theta theta) {
+        double u = 0x1p-53;
+        return bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u),
+                gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u));
+    }
+
+    /**
+     * The bounds of the class comment for one working type.
+     *
+     * @param residual γ_L, the relative error of a computed residual against a_i
+     * @param sum γ_{k+B}, the relative error the terms' own roundings and the sum add
+     */
+    private static Tolerances bound(LinearData data, Theta theta, double residual, double sum) {
+        int n = data.samples();
+        double gradTheta0 = 0;
+        double gradTheta1 = 0;
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double x = data.x1(i);
+            double a = Math.abs(theta.theta1() * x) + Math.abs(theta.theta0()) + Math.abs(data.y(i));
+            double r = Math.abs(theta.theta1() * x + theta.theta0() - data.y(i));
+            double delta = residual * a;
+            double rBar = r + delta;
+            gradTheta0 += delta + sum * rBar;
+            gradTheta1 += Math.abs(x) * (delta + sum * rBar);
+            loss += 2 * r * delta + delta * delta + sum * rBar * rBar;
+        }
+        // A few relative ulps on top, for the roundings of this bound's own arithmetic.
+        double slack = 1 + 0x1p-40;
+        return new Tolerances(slack * 2 * gradTheta0 / n, slack * 2 * gradTheta1 / n,
+                slack * loss / n, slack * 2 * gradTheta0 / n, slack * 2 * gradTheta1 / n);
+    }
+
+    /**
+     * The most additions any term passes through in libtorch's {@code cascade_sum} of n
+     * contiguous elements; see the class comment.
+     *
+     * @param n the number of terms, at least 1
+     * @return the summation depth
+     */
+    public static int torchSumDepth(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        int perAccumulator = (n + TORCH_ELEMENTS_PER_ACCUMULATOR - 1) / TORCH_ELEMENTS_PER_ACCUMULATOR;
+        int step = 1 << Math.max(4, ceilLog2(perAccumulator) / 4);
+        // Below ATen's grain size one thread sums everything; above it, at most one partial sum
+        // per grain, and per thread, is added to the output one after another.
+        int threads = n <= TORCH_GRAIN_SIZE
+                ? 0 : Math.min(TORCH_THREADS, (n + TORCH_GRAIN_SIZE - 1) / TORCH_GRAIN_SIZE);
+        // No summation of n terms is deeper than n - 1 additions.
+        return Math.min(n - 1, 11 * step + TORCH_LANE_ADDITIONS + threads);
+    }
+
+    /**
+     * The most additions any term passes through in numpy's pairwise sum of n doubles.
+     *
+     * @param n the number of terms, at least 1
+     * @return the summation depth
+     */
+    public static int numpySumDepth(int n) {
+        int blocks = (n + 127) / 128;
+        return NUMPY_BLOCK_ADDITIONS + ceilLog2(blocks);
+    }
+
+    /** γ_k = k·u / (1 − k·u). */
+    private static double gamma(int k, double u) {
+        double ku = k * u;
+        return ku / (1 - ku);
+    }
+
+    private static int ceilLog2(int m) {
+        return m <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(m - 1);
+    }
+
+    /**
+     * One tolerance per value the cross-check compares.
+     *
+     * @param gradTheta0 for the batch ∂MSE/∂θ0
+     * @param gradTheta1 for the batch ∂MSE/∂θ1
+     * @param loss for the batch loss
+     * @param averageGradTheta0 for the average per-sample ∂/∂θ0
+     * @param averageGradTheta1 for the average per-sample ∂/∂θ1
+     */
+    public record Tolerances(double gradTheta0, double gradTheta1, double loss,
+            double averageGradTheta0, double averageGradTheta1) {
+
+        /**
+         * The sum of two bounds, value by value: the bound on the difference of two
+         * computations.
+         *
+         * @param other the other computation's bounds
+         * @return the sums
+         */
+        public Tolerances plus(Tolerances other) {
+            return new Tolerances(gradTheta0 + other.gradTheta0, gradTheta1 + other.gradTheta1,
+                    loss + other.loss, averageGradTheta0 + other.averageGradTheta0,
+                    averageGradTheta1 + other.averageGradTheta1);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmark: `descend --method sgd --lr 0.01 --runs 100` (notebook data), process start to exit,
+# against numpy running the same 100 runs on the same machine, one thread on each side.
+#   - descend_numpy_plain.py: the straightforward numpy version (theta as an array,
+#     np.linalg.norm), the issue's baseline;
+#   - descent_numpy.py: the golden-value implementation, which keeps theta in Python floats and is
+#     faster, shown for comparison.
+# All three must report the same mean iteration count (2085.84), which the script checks.
+# Needs hyperfine. Usage, from the repository root: bash src/test/bench/descend.sh [runs]
+set -euo pipefail
+repeats=${1:-10}
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+mvn -q package -DskipTests
+java='java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -jar target/sgd-lab.jar descend --method sgd --lr 0.01 --runs 100 --quiet'
+plain='python3 src/test/bench/descend_numpy_plain.py --method sgd --lr 0.01 --runs 100'
+scalar='python3 src/test/python/descent_numpy.py --method sgd --lr 0.01 --runs 100'
+# Same answers first (and DJL's one-time copy of libtorch into its cache is not timed).
+$java | grep -F 'mean iterations 2085.84,'
+$plain | grep -F 'mean iterations 2085.84,'
+$scalar | grep -F 'mean iterations 2085.84,'
+hyperfine --warmup 1 --runs "$repeats" --export-json target/descend.json \
+  --command-name 'descend (DJL, 100 runs batched)' "$java" \
+  --command-name 'numpy, straightforward' "$plain" \
+  --command-name 'numpy, theta as Python floats' "$scalar"
+python3 - <<'PY'
+import json, statistics
+r = json.load(open("target/descend.json"))["results"]
+for x in r:
+    t = x["times"]
+    print(f'{x["command"]:34s} min {min(t):.3f} s  median {statistics.median(t):.3f} s  '
+          f'mean user+sys {statistics.mean(x["user"]) + statistics.mean(x["system"]):.3f} s')
+java = r[0]["times"]
+for x in r[1:]:
+    print(f'descend / {x["command"]}: min {min(java) / min(x["times"]):.2f}, '
+          f'median {statistics.median(java) / statistics.median(x["times"]):.2f}')
+PY
