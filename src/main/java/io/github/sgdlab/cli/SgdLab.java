@@ -37,7 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
-            DescendCommand.class})
+            CheckCommand.class, DescendCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */
@@ -89,7 +89,10 @@ public final class SgdLab {
      */
     public static int run(String... args) {
         // Defaults a user can still override with -D: quiet logging, never download anything.
+        // DJL's own warnings would add lines to the one-line messages stderr promises; what goes
+        // wrong reaches the user through those messages instead.
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.log.ai.djl", "error");
         setDefault("ai.djl.offline", "true");
         // DJL probes for CUDA even for the CPU-only native library this tool ships; on a machine
         // with a CUDA runtime but no driver the probe warns on every run about a GPU we never use.
@@ -117,7 +120,10 @@ public final class SgdLab {
         try {
             CommandLine commandLine = commandLine(out, err);
             int code = commandLine.execute(withDefaultCommand(args));
-            out.flush();
+            if (code != INTERNAL_ERROR && code != BROKEN_PIPE) {
+                // After a failed write the buffer still holds what could not be written.
+                out.flush();
+            }
             return code;
         } catch (Throwable failure) {
             return fail(failure, err);
@@ -139,9 +145,8 @@ public final class SgdLab {
             err.flush();
             return BAD_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            throw ex;
-        });
+        // Handled here, not rethrown: picocli prints the stack trace of what a handler throws.
+        commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> fail(ex, err));
         return commandLine;
     }
 
@@ -198,7 +203,7 @@ public final class SgdLab {
     private static boolean needsEngine(String[] args) {
         String command = withDefaultCommand(args)[0];
         return DEFAULT_COMMAND.equals(command) || "gradient".equals(command)
-                || "descend".equals(command);
+                || "check".equals(command) || "descend".equals(command);
     }
 
     private static void setDefault(String key, String value) {

@@ -181,8 +181,16 @@ public final class AutogradGradients {
          *
          * @param device the device
          * @return this builder
+         * @throws IllegalArgumentException if the engine has no such device, for example a GPU
+         *     with the CPU-only native library this project ships
          */
         public Builder optDevice(Device device) {
+            if (device.isGpu() && device.getDeviceId() >= manager.getEngine().getGpuCount()) {
+                throw new IllegalArgumentException("device " + device + " is not available: the "
+                        + manager.getEngine().getEngineName() + " engine sees "
+                        + manager.getEngine().getGpuCount() + " GPU(s); this build ships the "
+                        + "CPU-only native library (pytorch-native-cpu)");
+            }
             this.device = device;
             return this;
         }

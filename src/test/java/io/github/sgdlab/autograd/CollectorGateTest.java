@@ -2,6 +2,7 @@ package io.github.sgdlab.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,7 @@ class CollectorGateTest {
             AutogradGradients autograd = AutogradGradients.builder(manager).build();
             IllegalStateException e;
             try (GradientCollector raw = manager.getEngine().newGradientCollector()) {
+                assertNotNull(raw);
                 e = assertThrows(IllegalStateException.class,
                         () -> autograd.batch(LinearData.notebook(), Theta.ZERO));
             }

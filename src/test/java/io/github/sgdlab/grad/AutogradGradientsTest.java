@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.ReferenceCase;
@@ -150,5 +151,27 @@ class AutogradGradientsTest {
     void refusesOtherTypes() {
         assertThrows(IllegalArgumentException.class,
                 () -> AutogradGradients.builder(manager).optDataType(DataType.FLOAT16));
+    }
+
+    @Test
+    @DisplayName("asking for a GPU on the CPU-only build is refused in words, not by libtorch")
+    void gpuOnCpuBuildIsRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AutogradGradients.builder(manager).optDevice(Device.gpu()));
+        assertTrue(e.getMessage().startsWith("device gpu(0) is not available"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("data with a NaN or an infinity are refused, naming the first bad value")
+    void nonFiniteDataRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new LinearData(0,
+                        new double[] {1, 2, 3}, new double[3], new double[] {1, Double.NaN, 2}));
+        assertEquals("y[1] is NaN; every value must be finite", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new LinearData(0, new double[] {1, Double.NEGATIVE_INFINITY},
+                        new double[2], new double[2]));
+        assertEquals("x1[1] is -Infinity; every value must be finite", e.getMessage());
     }
 }

@@ -1,0 +1,236 @@
+package io.github.sgdlab.check;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Golden-file regression tests for gradients: how a project notices that an upgrade of DJL or
+ * libtorch changed its gradients.
+ *
+ * <pre>{@code
+ * GradientSnapshot.assertMatches(Path.of("src/test/resources/golden/mlp-gradients.json"),
+ *         Map.of("weight", weightGradient, "bias", biasGradient), 1e-12, 1e-12);
+ * }</pre>
+ *
+ * <p>The golden file is JSON: every value written so that it parses back to the same double (a
+ * float32 value is stored as its exact double), each gradient's dtype and shape, and the
+ * provenance of the values — DJL's version, the engine and its native version, Java, the OS and
+ * the architecture — so a failure says what the golden values were computed with.
+ *
+ * <p>If the file does not exist, or the system property {@value #UPDATE_PROPERTY} is
+ * {@code true}, the gradients are written (to a temporary file, then renamed, so a crash never
+ * leaves half a file) and the call throws instead of passing: opentest4j's
+ * {@code TestAbortedException} where it is on the class path (JUnit then shows the test as
+ * aborted with the file's path), an {@link AssertionError} otherwise. Nothing was compared, and
+ * the test says so.
+ */
+public final class GradientSnapshot {
+
+    /** The system property that rewrites every golden file: {@code -Dsgdlab.snapshots.update=true}. */
+    public static final String UPDATE_PROPERTY = "sgdlab.snapshots.update";
+
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .create();
+
+    private GradientSnapshot() {}
+
+    /**
+     * Compares gradients with a golden file element by element, with numpy's
+     * {@code assert_allclose} rule, golden values as expected; writes the file instead when it is
+     * missing or {@value #UPDATE_PROPERTY} is set.
+     *
+     * @param golden the golden file
+     * @param gradients the gradients by name; the names must be the golden file's
+     * @param rtol the relative tolerance
+     * @param atol the absolute tolerance
+     * @throws AssertionError if a name, a dtype, a shape or a value differs, with both provenances
+     * @throws RuntimeException opentest4j's {@code TestAbortedException} after writing the file
+     * @throws UncheckedIOException if the file cannot be read or written
+     */
+    public static void assertMatches(Path golden, Map<String, NDArray> gradients, double rtol,
+            double atol) {
+        if (gradients.isEmpty()) {
+            throw new IllegalArgumentException("no gradients to snapshot");
+        }
+        if (Boolean.getBoolean(UPDATE_PROPERTY) || !Files.exists(golden)) {
+            boolean existed = Files.exists(golden);
+            write(golden, gradients);
+            throw Failures.aborted(String.format(Locale.ROOT,
+                    "%s golden file %s with %d gradients (%s): nothing was compared; review it "
+                            + "and commit it, later runs compare against it",
+                    existed ? "rewrote (" + UPDATE_PROPERTY + "=true)" : "wrote the missing",
+                    golden, gradients.size(), String.join(", ", new TreeSet<>(gradients.keySet()))),
+                    GradientSnapshot.class.getClassLoader());
+        }
+        compare(golden, read(golden), gradients, rtol, atol);
+    }
+
+    private static void compare(Path golden, JsonObject snapshot, Map<String, NDArray> gradients,
+            double rtol, double atol) {
+        JsonObject stored = snapshot.getAsJsonObject("gradients");
+        StringBuilder problems = new StringBuilder();
+        TreeSet<String> missing = new TreeSet<>(stored.keySet());
+        missing.removeAll(gradients.keySet());
+        TreeSet<String> extra = new TreeSet<>(gradients.keySet());
+        extra.removeAll(stored.keySet());
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            problems.append(String.format(Locale.ROOT,
+                    "names differ: in the golden file only %s, in the gradients only %s\n",
+                    missing, extra));
+        }
+        StringBuilder expected = new StringBuilder();
+        StringBuilder actual = new StringBuilder();
+        for (String name : new TreeSet<>(gradients.keySet())) {
+            if (!stored.has(name)) {
+                continue;
+            }
+            JsonObject entry = stored.getAsJsonObject(name);
+            NDArray gradient = gradients.get(name);
+            Shape goldenShape = shape(entry.getAsJsonArray("shape"));
+            double[] goldenValues = values(entry.getAsJsonArray("values"));
+            double[] values = Doubles.of(gradient);
+            String dtype = entry.get("dtype").getAsString();
+            if (!dtype.equals(gradient.getDataType().toString())) {
+                problems.append(String.format(Locale.ROOT, "%s: dtype %s in the golden file, %s "
+                        + "now\n", name, dtype, gradient.getDataType()));
+            }
+            String mismatch = AllClose.mismatch(goldenShape, goldenValues, gradient.getShape(),
+                    values, rtol, atol);
+            if (mismatch != null) {
+                problems.append(name).append(": ").append(mismatch);
+                expected.append(name).append(' ').append(AllClose.text(goldenShape, goldenValues));
+                actual.append(name).append(' ').append(AllClose.text(gradient.getShape(), values));
+            }
+        }
+        if (problems.length() > 0) {
+            JsonObject now = provenance(gradients.values().iterator().next());
+            throw Failures.assertionFailed(String.format(Locale.ROOT,
+                    "gradients differ from the golden file %s\n%s\ngolden file written with %s\n"
+                            + "now running on       %s\n(to accept the new gradients, rerun with "
+                            + "-D%s=true and commit the file)",
+                    golden, problems, describe(snapshot.getAsJsonObject("provenance")),
+                    describe(now), UPDATE_PROPERTY),
+                    expected.toString(), actual.toString());
+        }
+    }
+
+    private static JsonObject read(Path golden) {
+        try {
+            JsonObject snapshot = JsonParser.parseString(
+                    Files.readString(golden, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!snapshot.has("gradients") || !snapshot.has("provenance")) {
+                throw new JsonParseException("no 'gradients' or 'provenance'");
+            }
+            return snapshot;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read golden file " + golden, e);
+        } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+            throw new IllegalStateException("golden file " + golden + " is not a gradient "
+                    + "snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path golden, Map<String, NDArray> gradients) {
+        JsonObject snapshot = new JsonObject();
+        snapshot.add("provenance", provenance(gradients.values().iterator().next()));
+        JsonObject entries = new JsonObject();
+        for (String name : new TreeSet<>(gradients.keySet())) {
+            NDArray gradient = gradients.get(name);
+            JsonObject entry = new JsonObject();
+            entry.addProperty("dtype", gradient.getDataType().toString());
+            JsonArray shape = new JsonArray();
+            for (long d : gradient.getShape().getShape()) {
+                shape.add(d);
+            }
+            entry.add("shape", shape);
+            JsonArray values = new JsonArray();
+            for (double v : Doubles.of(gradient)) {
+                values.add(v);
+            }
+            entry.add("values", values);
+            entries.add(name, entry);
+        }
+        snapshot.add("gradients", entries);
+        String text = GSON.toJson(snapshot) + "\n";
+        try {
+            Path directory = golden.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, golden.getFileName() + ".", ".tmp");
+            try {
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temporary, golden, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, golden, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write golden file " + golden, e);
+        }
+    }
+
+    /** Where the values come from: library, engine and platform versions. */
+    private static JsonObject provenance(NDArray any) {
+        Engine engine = any.getManager().getEngine();
+        JsonObject provenance = new JsonObject();
+        provenance.addProperty("djl", Engine.getDjlVersion());
+        provenance.addProperty("engine", engine.getEngineName());
+        provenance.addProperty("engine_version", engine.getVersion());
+        provenance.addProperty("java", System.getProperty("java.version"));
+        provenance.addProperty("java_vendor", System.getProperty("java.vendor"));
+        provenance.addProperty("os", System.getProperty("os.name") + " "
+                + System.getProperty("os.version"));
+        provenance.addProperty("arch", System.getProperty("os.arch"));
+        return provenance;
+    }
+
+    private static String describe(JsonObject provenance) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, JsonElement> e : provenance.entrySet()) {
+            out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(e.getValue().getAsString());
+        }
+        return out.toString();
+    }
+
+    private static Shape shape(JsonArray dims) {
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = dims.get(i).getAsLong();
+        }
+        return new Shape(shape);
+    }
+
+    private static double[] values(JsonArray array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).getAsDouble();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.sgdlab.persample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * A loss that keeps one value per sample: {@code apply(labels, predictions)} has shape
+ * {@code [n]} for a batch of n samples.
+ *
+ * <p>Unlike DJL's {@link ai.djl.training.loss.Loss}, which averages over the batch, a per-sample
+ * loss must not mix samples: the loss of sample i may depend only on row i of the labels and of
+ * the predictions. {@link PerSample} relies on that (the gradient of the summed losses with respect
+ * to row i of a layer's output is then sample i's own), and its tests check the strategies against
+ * each other, so a loss that mixes samples shows up as a disagreement, not as silently wrong
+ * gradients.
+ */
+@FunctionalInterface
+public interface PerSampleLoss {
+
+    /**
+     * The loss of each sample.
+     *
+     * @param labels the labels, first axis the sample
+     * @param predictions the block's outputs, first axis the sample
+     * @return one loss per sample, shape {@code [n]}
+     */
+    NDArray apply(NDList labels, NDList predictions);
+
+    /**
+     * The notebook's loss: the sum over output dimensions of {@code (prediction − label)^2},
+     * <b>without</b> DJL's {@link ai.djl.training.loss.L2Loss}'s factor ½.
+     *
+     * <p>The labels may have the predictions' shape or, for one output, shape {@code [n]}. Float
+     * labels of another type are converted to the predictions' type first, as the notebook's
+     * {@code torch.tensor(y, dtype=torch.float32)} does, so a float32 model is not silently
+     * promoted to float64.
+     *
+     * @return the per-sample squared error
+     */
+    static PerSampleLoss squaredError() {
+        return (labels, predictions) -> {
+            NDArray prediction = predictions.singletonOrThrow();
+            NDArray label = labels.head();
+            if (label.getDataType() != prediction.getDataType()) {
+                label = label.toType(prediction.getDataType(), false);
+            }
+            if (!label.getShape().equals(prediction.getShape())) {
+                label = label.reshape(prediction.getShape());
+            }
+            NDArray squared = prediction.sub(label).square();
+            // Summing over an axis of length one is exact, so the notebook's one-output model
+            // keeps its bits: the loss is (y_pred - y)^2 as in In [11].
+            return squared.getShape().dimension() == 1
+                    ? squared
+                    : squared.reshape(squared.getShape().get(0), -1).sum(new int[] {1});
+        };
+    }
+
+    /**
+     * Softmax cross-entropy of unnormalised scores: {@code −log softmax(prediction)[label]} per
+     * sample, what {@code torch.nn.functional.cross_entropy(reduction="none")} computes.
+     *
+     * <p>The predictions have shape {@code [n, classes]}; the labels are class indices, shape
+     * {@code [n]} (or {@code [n, 1]}), of any numeric type.
+     *
+     * @return the per-sample softmax cross-entropy
+     */
+    static PerSampleLoss softmaxCrossEntropy() {
+        return (labels, predictions) -> {
+            NDArray prediction = predictions.singletonOrThrow();
+            if (prediction.getShape().dimension() != 2) {
+                throw new IllegalArgumentException(
+                        "softmaxCrossEntropy expects predictions of shape [n, classes], got "
+                                + prediction.getShape());
+            }
+            long samples = prediction.getShape().get(0);
+            int classes = Math.toIntExact(prediction.getShape().get(1));
+            NDArray label = labels.head();
+            if (label.size() != samples) {
+                throw new IllegalArgumentException("softmaxCrossEntropy expects one class index "
+                        + "per sample (" + samples + "), got labels of shape " + label.getShape());
+            }
+            NDArray oneHot = label.reshape(samples).toType(DataType.INT64, false)
+                    .oneHot(classes, prediction.getDataType());
+            // Multiplying by the one-hot row picks the label's log-probability exactly (the other
+            // terms are +-0), and it differentiates like a gather.
+            return prediction.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+        };
+    }
+}

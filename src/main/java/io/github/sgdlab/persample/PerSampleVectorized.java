@@ -1,0 +1,83 @@
+package io.github.sgdlab.persample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import io.github.sgdlab.autograd.CollectorGate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Strategy#VECTORIZED}: one forward pass over the whole batch that leaves a probe at each
+ * sampled layer's output, one backward pass of the summed per-sample losses, then each layer's
+ * sampler turns its activations and backprops into per-sample gradients.
+ *
+ * <p>Why the sum: sample i's loss depends only on row i of each layer's output (no block mixes
+ * samples), so the gradient of the sum at row i is the gradient of sample i's own loss there.
+ */
+final class PerSampleVectorized implements Computation {
+
+    private final Block block;
+    private final PerSampleLoss loss;
+    private final VectorizedPlan plan;
+
+    PerSampleVectorized(Block block, PerSampleLoss loss, VectorizedPlan plan) {
+        this.block = block;
+        this.loss = loss;
+        this.plan = plan;
+    }
+
+    @Override
+    public Map<String, NDArray> compute(Batch batch, NDManager results) {
+        Map<String, NDArray> byId = new HashMap<>();
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            DetachedParameters parameters = new DetachedParameters(false);
+            List<VectorizedPlan.Recorded> tape = new ArrayList<>();
+            try (GradientCollector collector = CollectorGate.open(batch.engine())) {
+                NDList predictions = plan.forward(parameters, batch.inputs(), tape);
+                NDArray losses = loss.apply(new NDList(batch.labels()), predictions);
+                collector.backward(Batch.checkLoss(losses, batch.size()).sum());
+            }
+            for (VectorizedPlan.Recorded layer : tape) {
+                // Detached, so that no graph is recorded even on a thread whose grad mode is on.
+                Map<Parameter, NDArray> layerGradients = layer.sampler().perSample(layer.layer(),
+                        parameters, detach(layer.activations()), layer.probe().leaf().getGradient());
+                // A layer used twice shares its parameters: their gradients add up.
+                layerGradients.forEach((parameter, gradient) ->
+                        byId.merge(parameter.getId(), gradient, NDArray::add));
+            }
+            for (NDArray gradient : byId.values()) {
+                NDScope.unregister(gradient);
+                gradient.attach(results);
+            }
+        }
+        Map<String, NDArray> gradients = new LinkedHashMap<>();
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            NDArray gradient = byId.get(parameter.getValue().getId());
+            if (gradient == null) {
+                throw new IllegalStateException("no per-sample gradient for parameter "
+                        + parameter.getKey() + ": its layer was not reached");
+            }
+            gradients.put(parameter.getKey(), gradient);
+        }
+        return gradients;
+    }
+
+    private static NDList detach(NDList arrays) {
+        NDList detached = new NDList(arrays.size());
+        for (NDArray array : arrays) {
+            detached.add(array.stopGradient());
+        }
+        return detached;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.sgdlab.persample;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The batched forward pass of {@link Strategy#VECTORIZED}, worked out once from the block tree:
+ * {@link SequentialBlock}s are followed child by child, each parameterised leaf goes through its
+ * {@link LayerSampler}, and parameter-free blocks (activations, flatten, dropout in inference mode)
+ * run their own forward pass.
+ */
+final class VectorizedPlan {
+
+    /** One layer's part in a forward pass, kept for the per-sample gradients afterwards. */
+    record Recorded(Block layer, LayerSampler<Block> sampler, NDList activations, Probe probe) {}
+
+    private sealed interface Node permits Sequence, Sampled, ParameterFree {
+        NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape);
+    }
+
+    private record Sequence(List<Node> children) implements Node {
+        @Override
+        public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            NDList current = inputs;
+            for (Node child : children) {
+                current = child.forward(parameters, current, tape);
+            }
+            return current;
+        }
+    }
+
+    private record Sampled(Block layer, LayerSampler<Block> sampler) implements Node {
+        @Override
+        public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            Probe probe = sampler.forward(layer, parameters, inputs);
+            tape.add(new Recorded(layer, sampler, inputs, probe));
+            return probe.outputs();
+        }
+    }
+
+    private record ParameterFree(Block block) implements Node {
+        @Override
+        public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            return block.forward(parameters, inputs, false);
+        }
+    }
+
+    private final Node root;
+
+    private VectorizedPlan(Node root) {
+        this.root = root;
+    }
+
+    /**
+     * Works out the plan for a block tree.
+     *
+     * @param block the root
+     * @param samplers the samplers by exact layer class
+     * @return the plan
+     * @throws UnsupportedBlockException naming the first block the plan cannot follow
+     */
+    static VectorizedPlan of(Block block, Map<Class<?>, LayerSampler<Block>> samplers) {
+        return new VectorizedPlan(node(block, "the block", samplers));
+    }
+
+    /**
+     * Runs the forward pass on the whole batch, recording each sampled layer on the tape in
+     * forward order.
+     *
+     * @param parameters the detached parameter values
+     * @param inputs the batch
+     * @param tape where each sampled layer's activations and probe go
+     * @return the block's outputs
+     */
+    NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+        return root.forward(parameters, inputs, tape);
+    }
+
+    private static Node node(
+            Block block, String path, Map<Class<?>, LayerSampler<Block>> samplers) {
+        LayerSampler<Block> sampler = samplers.get(block.getClass());
+        if (sampler != null) {
+            return new Sampled(block, sampler);
+        }
+        if (block.getClass() == SequentialBlock.class) {
+            if (((SequentialBlock) block).isReturnIntermediate()) {
+                throw new UnsupportedBlockException(BlockTree.describe(path, block)
+                        + " returns its intermediate outputs, which the vectorized strategy "
+                        + "does not follow; use Strategy.LOOP or AUTO");
+            }
+            List<Node> children = new ArrayList<>();
+            for (Pair<String, Block> child : block.getChildren()) {
+                children.add(node(child.getValue(), child.getKey(), samplers));
+            }
+            return new Sequence(children);
+        }
+        if (block.getParameters().isEmpty()) {
+            return new ParameterFree(block);
+        }
+        throw new UnsupportedBlockException("the vectorized strategy has no per-sample sampler for "
+                + BlockTree.describe(path, block) + "; it supports " + supported(samplers)
+                + ", parameter-free blocks, and SequentialBlocks of them; use Strategy.LOOP or "
+                + "AUTO, or add a LayerSampler with PerSample.Builder.optSampler");
+    }
+
+    private static String supported(Map<Class<?>, LayerSampler<Block>> samplers) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> type : samplers.keySet()) {
+            names.add(type.getSimpleName());
+        }
+        return String.join(", ", names);
+    }
+}

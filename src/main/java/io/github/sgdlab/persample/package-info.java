@@ -1,0 +1,12 @@
+/**
+ * Per-sample gradients for any DJL {@link ai.djl.nn.Block}: the gradient of each sample's own loss
+ * with respect to every parameter, what DP-SGD clips and what shows how noisy one SGD step is.
+ *
+ * <p>{@link io.github.sgdlab.persample.PerSample} is the entry point. Its
+ * {@link io.github.sgdlab.persample.Strategy#LOOP} strategy (a batch of one per sample) works for
+ * any block and is the reference; {@link io.github.sgdlab.persample.Strategy#VECTORIZED} gets all
+ * per-sample gradients from one forward and one backward pass, through one small sampler class per
+ * supported layer type. The package knows nothing of the notebook's θ0 and θ1: the notebook's model
+ * is one {@code Linear} with one unit among all the blocks it serves.
+ */
+package io.github.sgdlab.persample;
