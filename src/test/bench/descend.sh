@@ -28,7 +28,7 @@ r = json.load(open("target/descend.json"))["results"]
 for x in r:
     t = x["times"]
     print(f'{x["command"]:34s} min {min(t):.3f} s  median {statistics.median(t):.3f} s  '
-          f'mean user+sys {statistics.mean(x["user"]) + statistics.mean(x["system"]):.3f} s')
+          f'mean user+sys CPU {x["user"] + x["system"]:.3f} s')
 java = r[0]["times"]
 for x in r[1:]:
     print(f'descend / {x["command"]}: min {min(java) / min(x["times"]):.2f}, '

@@ -85,11 +85,14 @@ final class BatchedGradient implements AutoCloseable {
      */
     void compute(NDArray slice, double[] theta0, double[] theta1, double[] grad0, double[] grad1) {
         write(theta0, theta1);
+        boolean oneSample = slice.getShape().get(1) == 1;
         double[] values = CollectorGate.collect(scope.getEngine(), collector -> {
             try (NDArray residual = slice.matMul(theta);
                     NDArray squared = residual.square();
-                    NDArray perRun = squared.mean(new int[] {1});
-                    NDArray loss = perRun.sum()) {
+                    // The mean over one sample is that sample (x / 1 == x exactly), so SGD skips
+                    // the node: one op fewer forward and backward, on its hot path.
+                    NDArray perRun = oneSample ? null : squared.mean(new int[] {1});
+                    NDArray loss = (oneSample ? squared : perRun).sum()) {
                 collector.backward(loss);
             }
             if (gradient == null) {

@@ -29,7 +29,8 @@ public final class StudyReport {
             DescentResult result = cell.result();
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d/%d |\n",
                     cell.dataset().id(),
-                    BigDecimal.valueOf(result.config().learningRate()).toPlainString(),
+                    BigDecimal.valueOf(result.config().learningRate()).stripTrailingZeros()
+                            .toPlainString(),
                     cell.method().id(),
                     cell.momentum() == 0 ? "0" : String.valueOf(cell.momentum()),
                     mean(result.meanIterations()), mean(result.meanEpochs()),

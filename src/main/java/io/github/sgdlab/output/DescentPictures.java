@@ -12,8 +12,8 @@ import java.util.List;
  * {@code summary.json} itself, then calls the implementation that
  * {@code io.github.sgdlab.cli.DescendCommand#pictures()} returns (the charts package's), which
  * writes {@code contours.png}, {@code trajectory.gif}, {@code loss.png}, {@code momentum.png}
- * (when μ &gt; 0) and {@code per-sample.png}, each through
- * {@link OutputDirectory#write} or {@link OutputDirectory#writeVia} so that each is atomic.
+ * (when μ &gt; 0) and {@code per-sample.png}, each through {@link AtomicFiles} or
+ * {@link OutputDirectory#write} so that each is atomic.
  */
 @FunctionalInterface
 public interface DescentPictures {

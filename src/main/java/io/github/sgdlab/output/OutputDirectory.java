@@ -2,14 +2,11 @@ package io.github.sgdlab.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A directory results are written into, checked before any work is done so that bad input fails
@@ -36,19 +33,6 @@ public final class OutputDirectory {
          * @throws IOException if writing fails
          */
         void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes a file's content to a path, for libraries that only write to files. */
-    @FunctionalInterface
-    public interface PathWriter {
-
-        /**
-         * Writes the content.
-         *
-         * @param temporary the temporary file to write, in the output directory
-         * @throws IOException if writing fails
-         */
-        void write(Path temporary) throws IOException;
     }
 
     private final Path directory;
@@ -113,9 +97,9 @@ public final class OutputDirectory {
     }
 
     /**
-     * Writes one file atomically: into a temporary file in the directory, then renamed to
-     * {@code name}, replacing an older file of that name. On failure the temporary file is
-     * deleted and no file of that name appears.
+     * Writes one file atomically ({@link AtomicFiles}): into a temporary file in the directory,
+     * then renamed to {@code name}, replacing an older file of that name. On failure the
+     * temporary file is deleted and no file of that name appears.
      *
      * @param name the file name, e.g. {@code summary.json}
      * @param writer writes the content
@@ -123,46 +107,12 @@ public final class OutputDirectory {
      * @throws IOException if writing or renaming fails
      */
     public Path write(String name, StreamWriter writer) throws IOException {
-        return writeVia(name, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writer.write(out);
-            }
-        });
-    }
-
-    /**
-     * Writes one file atomically through a library that writes to a path: it writes the
-     * temporary path given, which is then renamed to {@code name}.
-     *
-     * @param name the file name, e.g. {@code trajectory.gif}
-     * @param writer writes the temporary file
-     * @return the written file
-     * @throws IOException if writing or renaming fails
-     */
-    public Path writeVia(String name, PathWriter writer) throws IOException {
         Path target = directory.resolve(name);
-        if (!target.getParent().equals(directory)) {
+        if (!directory.equals(target.getParent())) {
             throw new IllegalArgumentException("not a plain file name: " + name);
         }
-        // A dot-name without the target's extension: tools that pick a format by extension
-        // (image writers) are given the real one by keeping the suffix.
-        int dot = name.lastIndexOf('.');
-        String suffix = dot < 0 ? ".tmp" : ".tmp" + name.substring(dot);
-        // createFile, not createTempFile: the file gets the umask's permissions, not 0600.
-        Path temporary = Files.createFile(directory.resolve(
-                "." + name + "-" + UUID.randomUUID() + suffix));
-        try {
-            writer.write(temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, writer::write);
+        return target;
     }
 
     private static boolean isEmpty(Path directory) {

@@ -57,18 +57,6 @@ class OutputDirectoryTest {
                 () -> OutputDirectory.check(file.resolve("below"), true));
     }
 
-    @Test
-    @DisplayName("writeVia hands a temporary path with the target's extension, then renames it")
-    void writeVia() throws IOException {
-        OutputDirectory out = OutputDirectory.check(temp, true);
-        Path written = out.writeVia("loss.png", path -> {
-            assertTrue(path.getFileName().toString().endsWith(".png"), path.toString());
-            Files.writeString(path, "png");
-        });
-        assertEquals(temp.resolve("loss.png").toAbsolutePath().normalize(), written);
-        assertEquals(List.of("loss.png"), names(temp));
-    }
-
     private static List<String> names(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString()).sorted().toList();
