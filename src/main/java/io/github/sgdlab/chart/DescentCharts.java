@@ -1,12 +1,10 @@
 package io.github.sgdlab.chart;
 
-import ai.djl.ndarray.NDManager;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
-import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -126,13 +124,7 @@ public final class DescentCharts implements DescentPictures {
      * @throws IOException if it cannot be written
      */
     static void perSample(Path target, DescentConfig config) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            AutogradGradients autograd = AutogradGradients.builder(manager)
-                    .optDataType(config.dataType()).build();
-            PerSampleArrows.write(target, config.start(),
-                    autograd.perSample(config.data(), config.start()),
-                    autograd.batch(config.data(), config.start()).gradient());
-        }
+        PerSampleArrows.write(target, config.data(), config.start(), config.dataType());
     }
 
     /**

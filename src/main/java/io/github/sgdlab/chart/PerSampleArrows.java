@@ -1,5 +1,9 @@
 package io.github.sgdlab.chart;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.Theta;
@@ -21,6 +25,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * stochastic gradient is an unbiased estimate of the true one.
  */
 public final class PerSampleArrows {
+
+    /** The most samples whose arrows a picture draws: beyond that it is a blot. */
+    public static final int MAX_SAMPLES = 1000;
 
     static final int WIDTH = 640;
     static final int HEIGHT = 560;
@@ -62,6 +69,31 @@ public final class PerSampleArrows {
         Plot.points(chart, "mean of the per-sample gradients", new double[] {mean.gradTheta0()},
                 new double[] {mean.gradTheta1()}, SeriesMarkers.CIRCLE, Color.BLACK, true);
         return chart;
+    }
+
+    /**
+     * Computes each sample's gradient and the batch gradient at θ with DJL autograd (the
+     * notebook's In [11] and In [10]) and writes their picture as PNG, atomically.
+     *
+     * @param target the file
+     * @param data the samples, at most {@link #MAX_SAMPLES}
+     * @param theta where to take the gradients
+     * @param dataType the autograd's working type
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if there are more samples than a picture can show
+     */
+    public static void write(Path target, LinearData data, Theta theta, DataType dataType)
+            throws IOException {
+        if (data.samples() > MAX_SAMPLES) {
+            throw new IllegalArgumentException("a per-sample picture shows at most " + MAX_SAMPLES
+                    + " samples' arrows, got " + data.samples());
+        }
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            AutogradGradients autograd = AutogradGradients.builder(manager)
+                    .optDataType(dataType).build();
+            write(target, theta, autograd.perSample(data, theta),
+                    autograd.batch(data, theta).gradient());
+        }
     }
 
     /**

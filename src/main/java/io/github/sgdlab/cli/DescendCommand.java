@@ -123,7 +123,8 @@ final class DescendCommand implements Callable<Integer> {
         StderrProgress[] bar = new StderrProgress[1];
         return (epoch, maxEpochs, activeRuns) -> {
             if (bar[0] == null) {
-                bar[0] = StderrProgress.start("descend (epochs, at most)", maxEpochs, quiet);
+                bar[0] = StderrProgress.start("descend: epochs (at most)", maxEpochs, quiet,
+                        false);
             }
             bar[0].stepTo(activeRuns == 0 ? maxEpochs : epoch);
             if (activeRuns == 0) {

@@ -1,6 +1,7 @@
 package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.chart.PerSampleArrows;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.Gradient;
@@ -8,6 +9,10 @@ import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.notebook.NotebookTranscript;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,6 +50,12 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
 
+    @Option(names = "--plot", paramLabel = "PATH",
+            description = "Also draw the picture of the per-sample gradients at theta, their mean "
+                    + "and the batch gradient, as PNG (at most "
+                    + PerSampleArrows.MAX_SAMPLES + " samples).")
+    private Path plot;
+
     @Override
     public Integer call() {
         LinearData data = dataSet.generate();
@@ -54,8 +65,40 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return GradientReport.print(spec, data, theta, dataType, json,
+        checkPlot(data);
+        int code = GradientReport.print(spec, data, theta, dataType, json,
                 result -> table(data, result));
+        if (plot != null) {
+            try {
+                PerSampleArrows.write(plot, data, theta, dataType);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "cannot write --plot " + plot + ": " + e.getMessage(), e);
+            }
+        }
+        return code;
+    }
+
+    /** Refuses a --plot that cannot be written before any work, so bad input writes nothing. */
+    private void checkPlot(LinearData data) {
+        if (plot == null) {
+            return;
+        }
+        Path folder = plot.toAbsolutePath().getParent();
+        String problem = null;
+        if (data.samples() > PerSampleArrows.MAX_SAMPLES) {
+            problem = "--plot draws at most " + PerSampleArrows.MAX_SAMPLES
+                    + " samples' arrows, got --samples " + data.samples();
+        } else if (Files.isDirectory(plot)) {
+            problem = "--plot " + plot + " is a directory, not a file name";
+        } else if (folder == null || !Files.isDirectory(folder)) {
+            problem = "--plot " + plot + ": the folder " + folder + " does not exist";
+        } else if (!Files.isWritable(folder)) {
+            problem = "--plot " + plot + ": the folder " + folder + " is not writable";
+        }
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
     }
 
     private static String table(LinearData data, GradientComparison result) {

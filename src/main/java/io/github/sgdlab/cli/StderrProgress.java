@@ -28,18 +28,21 @@ public final class StderrProgress implements AutoCloseable {
     private final PrintStream out;
     private final int width;
     private final Duration delay;
+    private final boolean eta;
     private final long started = System.nanoTime();
     private ProgressBar bar;
     private LineConsumer line;
     private long done;
     private boolean closed;
 
-    private StderrProgress(String task, long total, PrintStream out, int width, Duration delay) {
+    private StderrProgress(String task, long total, PrintStream out, int width, Duration delay,
+            boolean eta) {
         this.task = task;
         this.total = total;
         this.out = out;
         this.width = width;
         this.delay = delay;
+        this.eta = eta;
     }
 
     /**
@@ -52,8 +55,23 @@ public final class StderrProgress implements AutoCloseable {
      * @return the progress, to {@link #step} and {@link #close}
      */
     public static StderrProgress start(String task, long total, boolean quiet) {
+        return start(task, total, quiet, true);
+    }
+
+    /**
+     * As {@link #start(String, long, boolean)}, optionally without the time estimate: for a
+     * total that is only an upper bound (a descent's maximum epochs), where an estimate from it
+     * would be wrong by orders of magnitude.
+     *
+     * @param task what the bar says it is doing
+     * @param total how many steps make the whole task, at most
+     * @param quiet the user's {@code --quiet}
+     * @param eta whether to show the estimated time left
+     * @return the progress, to {@link #step} and {@link #close}
+     */
+    public static StderrProgress start(String task, long total, boolean quiet, boolean eta) {
         boolean shown = !quiet && StderrTerminal.isTerminal();
-        return new StderrProgress(task, total, shown ? System.err : null, -1, DELAY);
+        return new StderrProgress(task, total, shown ? System.err : null, -1, DELAY, eta);
     }
 
     /**
@@ -68,7 +86,7 @@ public final class StderrProgress implements AutoCloseable {
      */
     static StderrProgress on(String task, long total, PrintStream out, int width,
             Duration delay) {
-        return new StderrProgress(task, total, out, width, delay);
+        return new StderrProgress(task, total, out, width, delay, true);
     }
 
     /**
@@ -98,9 +116,10 @@ public final class StderrProgress implements AutoCloseable {
         if (bar == null && Duration.ofNanos(System.nanoTime() - started).compareTo(delay) >= 0) {
             line = new LineConsumer(width > 0 ? new ConsoleProgressBarConsumer(out, width)
                     : new ConsoleProgressBarConsumer(out));
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(line).build();
+            ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task)
+                    .setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(200).setConsumer(line);
+            bar = (eta ? builder : builder.hideEta()).build();
         }
         if (bar != null) {
             bar.stepTo(done);
