@@ -2,17 +2,20 @@ package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.PerSampleArrows;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -23,7 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code gradient}: all four gradient paths at any θ, seed, size and data type. */
+/**
+ * {@code gradient}: all four gradient paths at any θ, seed, size and data type, on generated data
+ * or, with {@code --data}, on the user's own CSV file with any number of features.
+ */
 @Command(
         name = "gradient",
         mixinStandardHelpOptions = true,
@@ -37,11 +43,19 @@ final class GradientCommand implements Callable<Integer> {
     @Mixin
     private DataSetOptions dataSet;
 
+    @Mixin
+    private DataFileOptions dataFile;
+
     @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: ${DEFAULT-VALUE}).")
     private double theta0;
 
     @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: ${DEFAULT-VALUE}).")
     private double theta1;
+
+    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
+            description = "All of theta, intercept first: d + 1 values for d features "
+                    + "(default: zeros).")
+    private List<Double> theta;
 
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float32 or float64 (default: float32).")
@@ -58,10 +72,23 @@ final class GradientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dataFile.checkUnused();
+        boolean pair = given("--theta0") || given("--theta1");
+        if (theta != null && pair) {
+            throw new ParameterException(spec.commandLine(),
+                    "give theta either as --theta or as --theta0/--theta1, not both");
+        }
+        if (dataFile.given()) {
+            if (plot != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--plot draws the generated data only (seed and samples), not --data");
+            }
+            return fromFile(pair);
+        }
         LinearData data = dataSet.generate();
         Theta theta;
         try {
-            theta = new Theta(theta0, theta1);
+            theta = this.theta == null ? new Theta(theta0, theta1) : pair(this.theta);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -99,6 +126,52 @@ final class GradientCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+    }
+
+    /** {@code --data}: the user's file, d features, θ from --theta or --theta0/--theta1. */
+    private int fromFile(boolean pair) {
+        if (given("--seed") || given("--samples")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--seed and --samples draw data; with --data the file holds the samples");
+        }
+        FeatureData data = dataFile.read();
+        int d = data.features();
+        ThetaVector vector;
+        try {
+            if (pair && d != 1) {
+                throw new IllegalArgumentException("--theta0/--theta1 fit one feature and the"
+                        + " data have " + d + "; give --theta with " + (d + 1) + " values");
+            }
+            if (theta != null && theta.size() != d + 1) {
+                throw new IllegalArgumentException("--theta has " + theta.size()
+                        + (theta.size() == 1 ? " value" : " values") + " but the data have " + d
+                        + (d == 1 ? " feature" : " features") + ": give " + (d + 1)
+                        + ", the intercept first");
+            }
+            vector = theta != null ? ThetaVector.of(doubles(theta))
+                    : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json);
+    }
+
+    /** {@code --theta} for the generated data, which have one feature. */
+    private static Theta pair(List<Double> values) {
+        if (values.size() != 2) {
+            throw new IllegalArgumentException("--theta has " + values.size()
+                    + (values.size() == 1 ? " value" : " values")
+                    + " but the generated data have one feature: give 2, the intercept first");
+        }
+        return new Theta(values.get(0), values.get(1));
+    }
+
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private static String table(LinearData data, GradientComparison result) {

@@ -1,5 +1,7 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.data.DataFileException;
+
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -141,7 +143,10 @@ public final class SgdLab {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("sgd-lab: " + oneLine(message(ex, commandLine)));
+            // A bad data file is named as compilers name a bad line: PATH:LINE: what is wrong.
+            err.println(ex.getCause() instanceof DataFileException data
+                    ? oneLine(data.getMessage())
+                    : "sgd-lab: " + oneLine(message(ex, commandLine)));
             err.flush();
             return BAD_INPUT;
         });

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.autograd.CollectorGate;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.Objects;
@@ -126,6 +127,62 @@ public final class AutogradGradients {
             }
         }
         return new PerSampleGradients(gradTheta0, gradTheta1);
+    }
+
+    /**
+     * In [10] for d features: {@code y_pred = theta_1 * x_1 + … + theta_d * x_d + theta_0},
+     * {@code loss = mean((y_pred - y)^2)}, one backward pass; for d = 1 the same operations as
+     * {@link #batch(LinearData, Theta)}.
+     *
+     * @param data the samples, converted to this instance's data type as {@code torch.tensor}
+     *     does
+     * @param theta where to take the gradient: θ0, then one weight per feature
+     * @return the gradient (intercept first) and the loss
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public BatchGradientVector batch(FeatureData data, ThetaVector theta) {
+        return features().batch(data, theta);
+    }
+
+    /**
+     * In [11] for d features: every sample's gradient of its squared error. Computed in chunks of
+     * samples, each sample with its own copy of θ, so n samples take n / 65536 backward passes
+     * rather than n; see {@link #perSampleAverage(FeatureData, ThetaVector)} to get the average
+     * without holding n gradients.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return one gradient vector per sample, in sample order
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public PerSampleGradientVectors perSample(FeatureData data, ThetaVector theta) {
+        double[][] all = new double[theta.features() + 1][data.samples()];
+        features().perSample(data, theta, (from, m, chunk) -> {
+            for (int j = 0; j < all.length; j++) {
+                System.arraycopy(chunk[j], 0, all[j], from, m);
+            }
+        });
+        return new PerSampleGradientVectors(all);
+    }
+
+    /**
+     * The average of {@link #perSample(FeatureData, ThetaVector)}, summed left to right as
+     * {@link PerSampleGradientVectors#average()} does and equal to it bit for bit, but chunk by
+     * chunk: memory stays flat for 10^7 samples.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return the average stochastic gradient
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public GradientVector perSampleAverage(FeatureData data, ThetaVector theta) {
+        RunningMean mean = new RunningMean(theta.features() + 1);
+        features().perSample(data, theta, (from, m, chunk) -> mean.addChunk(chunk, m));
+        return mean.mean();
+    }
+
+    private FeatureAutograd features() {
+        return new FeatureAutograd(manager, dataType, device);
     }
 
     private NDArray tensor(NDManager scope, double[] values) {
