@@ -34,3 +34,8 @@ for x in r[1:]:
     print(f'descend / {x["command"]}: min {min(java) / min(x["times"]):.2f}, '
           f'median {statistics.median(java) / statistics.median(x["times"]):.2f}')
 PY
+# The same descent in-process, repeated: the cost of one batched step without start-up.
+mvn -q test-compile
+java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -cp "target/test-classes:target/sgd-lab.jar:target/lib/*" io.github.sgdlab.bench.DescentSteps 8

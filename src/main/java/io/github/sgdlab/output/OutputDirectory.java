@@ -125,7 +125,18 @@ public final class OutputDirectory {
     }
 
     private static void requireWritable(Path existing, Path asGiven) {
-        if (!Files.isWritable(existing)) {
+        boolean writable = Files.isWritable(existing);
+        if (writable) {
+            // isWritable trusts permission bits, which root bypasses, and knows nothing of
+            // read-only mounts (/proc, a read-only volume): a probe file, deleted at once, asks
+            // the file system itself.
+            try {
+                Files.delete(Files.createTempFile(existing, ".sgd-lab-probe-", ".tmp"));
+            } catch (IOException | UnsupportedOperationException e) {
+                writable = false;
+            }
+        }
+        if (!writable) {
             throw new IllegalArgumentException(
                     "--out " + asGiven + " is not writable (" + existing + ")");
         }

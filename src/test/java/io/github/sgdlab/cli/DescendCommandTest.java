@@ -112,7 +112,8 @@ class DescendCommandTest {
     }
 
     @Test
-    @DisplayName("--out that is not empty needs --force; one under a file cannot be created")
+    @DisplayName("--out that is not empty needs --force; one under a file or on a read-only "
+            + "file system is refused")
     void outChecks() throws IOException {
         Path full = Files.createDirectory(temp.resolve("full"));
         Files.writeString(full.resolve("keep.txt"), "mine");
@@ -126,6 +127,15 @@ class DescendCommandTest {
                 file.resolve("out").toString());
         assertEquals(2, under.exitCode());
         assertTrue(under.err().contains("is not a directory"), under.err());
+
+        // A read-only file system, which permission bits (and root) do not reveal.
+        Path proc = Path.of("/proc");
+        if (Files.isDirectory(proc)) {
+            Run readOnly = SgdLabTest.run("descend", "--lr", "0.1", "--out",
+                    proc.resolve("sgd-lab-out").toString());
+            assertEquals(2, readOnly.exitCode(), readOnly.err());
+            assertTrue(readOnly.err().contains("is not writable"), readOnly.err());
+        }
 
         Run forced = SgdLabTest.run("descend", "--lr", "0.1", "--out", full.toString(),
                 "--force");
