@@ -34,6 +34,7 @@ final class ComparisonJson {
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
         json.add("per_sample_average", gradient(result.perSampleAverage()));
+        json.add("per_sample_std", gradient(result.perSample().spread()));
         json.add("reference_batch", batch(result.referenceBatch()));
         json.add("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
         json.add("cross_check", crossCheck(result.crossCheck()));

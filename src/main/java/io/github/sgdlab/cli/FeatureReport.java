@@ -76,6 +76,7 @@ final class FeatureReport {
         out.append(" loss\n");
         row(out, "DJL autograd, batch (In [10])", result.batch());
         row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
+        row(out, "DJL autograd, per-sample std (spread)", result.perSampleStd());
         row(out, "reference, batch (In [12])", result.referenceBatch());
         row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
         return out.append('\n')
@@ -116,6 +117,7 @@ final class FeatureReport {
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
         json.add("per_sample_average", gradient(result.perSampleAverage()));
+        json.add("per_sample_std", gradient(result.perSampleStd()));
         json.add("reference_batch", batch(result.referenceBatch()));
         json.add("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
         json.add("cross_check", ComparisonJson.crossCheck(result.crossCheck()));

@@ -10,14 +10,19 @@ import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +69,15 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
 
+    @Option(names = "--per-sample", paramLabel = "STRATEGY", converter = PerSampleStrategies.class,
+            description = "How the per-sample gradients are computed: loop (one sample at a time) "
+                    + "or vectorized (one backward pass; default).")
+    private Strategy perSample = Strategy.VECTORIZED;
+
+    @Option(names = "--per-sample-csv", paramLabel = "PATH",
+            description = "Also write the n per-sample gradient pairs to this CSV file.")
+    private Path perSampleCsv;
+
     @Option(names = "--plot", paramLabel = "PATH",
             description = "Also draw the picture of the per-sample gradients at theta, their mean "
                     + "and the batch gradient, as PNG (at most "
@@ -93,17 +107,53 @@ final class GradientCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         checkPlot(data);
-        int code = GradientReport.print(spec, data, theta, dataType, json,
-                result -> table(data, result));
-        if (plot != null) {
-            try {
-                PerSampleArrows.write(plot, data, theta, dataType);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot write --plot " + plot + ": " + e.getMessage(), e);
-            }
+        IntConsumer progress = perSample == Strategy.LOOP
+                ? Progress.forLoop(data.samples())
+                : done -> { };
+        return GradientReport.print(spec, data, theta, dataType, json,
+                manager -> GradientComparison.compute(manager, data, theta, dataType, perSample,
+                        progress),
+                this::save, result -> table(data, result));
+    }
+
+    /**
+     * Writes {@code --plot} and {@code --per-sample-csv}, if asked. A CSV path that names no
+     * writable file (no such directory, a directory, no permission) is bad input, exit 2; a
+     * write that fails on the way (a full disk) is a failure to write results, exit 3, like
+     * stdout's. The plot's path was checked before any work.
+     */
+    private void save(GradientComparison result) {
+        plot(result);
+        if (perSampleCsv == null) {
+            return;
         }
-        return code;
+        try {
+            PerSampleCsv.write(perSampleCsv, result.perSample());
+        } catch (IOException e) {
+            String message = "cannot write --per-sample-csv " + perSampleCsv + ": "
+                    + PerSampleCsv.reason(e);
+            if (PerSampleCsv.isBadPath(e)) {
+                throw new ParameterException(spec.commandLine(), message, e);
+            }
+            throw new UncheckedIOException(message, e);
+        }
+    }
+
+    /**
+     * Draws {@code --plot} from the gradients the command computed: each sample's and the
+     * batch's, by DJL autograd.
+     */
+    private void plot(GradientComparison result) {
+        if (plot == null) {
+            return;
+        }
+        try {
+            PerSampleArrows.write(plot, result.theta(), result.perSample(),
+                    result.batch().gradient());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write --plot " + plot + ": " + e.getMessage(), e);
+        }
     }
 
     /** Refuses a --plot that cannot be written before any work, so bad input writes nothing. */
@@ -133,6 +183,11 @@ final class GradientCommand implements Callable<Integer> {
         if (given("--seed") || given("--samples")) {
             throw new ParameterException(spec.commandLine(),
                     "--seed and --samples draw data; with --data the file holds the samples");
+        }
+        if (given("--per-sample") || given("--per-sample-csv")) {
+            throw new ParameterException(spec.commandLine(), "--per-sample and --per-sample-csv"
+                    + " work on generated data; with --data the per-sample gradients are taken"
+                    + " in chunks of samples and only their average and spread are printed");
         }
         FeatureData data = dataFile.read();
         int d = data.features();
@@ -183,6 +238,7 @@ final class GradientCommand implements Callable<Integer> {
                 "", "grad_theta0", "grad_theta1", "loss"));
         row(out, "DJL autograd, batch (In [10])", result.batch());
         row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
+        row(out, "DJL autograd, per-sample std (spread)", result.perSample().spread());
         row(out, "reference, batch (In [12])", result.referenceBatch());
         row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
         return out.append('\n').append(NotebookTranscript.verdict(result)).append('\n')

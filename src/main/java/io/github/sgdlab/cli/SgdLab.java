@@ -39,7 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
-            CheckCommand.class, DescendCommand.class})
+            CheckCommand.class, BenchCommand.class, DescendCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */

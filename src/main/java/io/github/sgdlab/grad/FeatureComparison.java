@@ -21,6 +21,8 @@ import java.util.List;
  * @param referencePerSampleAverage plain-Java per-sample average, In [14]
  * @param crossCheck autograd against the reference: {@code grad_theta0 … grad_thetaD},
  *     {@code loss}, {@code average_grad_theta0 … average_grad_thetaD}
+ * @param perSampleStd the standard deviation of autograd's per-sample gradients (ddof 0): how
+ *     far one SGD step strays from the average
  */
 public record FeatureComparison(
         DataType dataType,
@@ -29,7 +31,8 @@ public record FeatureComparison(
         GradientVector perSampleAverage,
         BatchGradientVector referenceBatch,
         GradientVector referencePerSampleAverage,
-        CrossCheck crossCheck) {
+        CrossCheck crossCheck,
+        GradientVector perSampleStd) {
 
     /**
      * Computes all four paths and cross-checks them. The per-sample averages are streamed, so
@@ -49,6 +52,7 @@ public record FeatureComparison(
                 AutogradGradients.builder(manager).optDataType(dataType).build();
         BatchGradientVector batch = autograd.batch(data, theta);
         GradientVector perSampleAverage = autograd.perSampleAverage(data, theta);
+        GradientVector perSampleStd = autograd.perSampleSpread(data, theta, perSampleAverage);
         BatchGradientVector referenceBatch = ReferenceGradients.batch(data, theta);
         GradientVector referencePerSampleAverage =
                 ReferenceGradients.perSampleAverage(data, theta);
@@ -69,7 +73,7 @@ public record FeatureComparison(
                     averageTolerance[j]));
         }
         return new FeatureComparison(dataType, theta, batch, perSampleAverage, referenceBatch,
-                referencePerSampleAverage, new CrossCheck(values));
+                referencePerSampleAverage, new CrossCheck(values), perSampleStd);
     }
 
     /**
@@ -89,15 +93,18 @@ public record FeatureComparison(
     }
 
     /**
-     * The d = 1 comparison in the notebook's types, for the printers the notebook uses.
+     * The d = 1 comparison in the notebook's types, for the printers the notebook uses. This
+     * comparison streams its per-sample gradients rather than keeping them, so the caller
+     * supplies the per-sample gradients the result carries.
      *
+     * @param perSample the per-sample gradients to carry
      * @return the same numbers as a {@link GradientComparison}
      * @throws IllegalStateException if there is more than one feature
      */
-    public GradientComparison toGradientComparison() {
+    public GradientComparison toGradientComparison(PerSampleGradients perSample) {
         return new GradientComparison(dataType, new Theta(theta.get(0), theta.get(1)),
                 batch.toBatchGradient(), perSampleAverage.toGradient(),
                 referenceBatch.toBatchGradient(), referencePerSampleAverage.toGradient(),
-                crossCheck);
+                crossCheck, perSample);
     }
 }

@@ -61,7 +61,7 @@ public final class ReferenceGradients {
             gradTheta0[i] = -2 * residual;
             gradTheta1[i] = -2 * residual * x;
         }
-        return new PerSampleGradients(gradTheta0, gradTheta1);
+        return PerSampleGradients.adopt(gradTheta0, gradTheta1);
     }
 
     /**

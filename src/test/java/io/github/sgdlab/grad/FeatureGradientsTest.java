@@ -168,7 +168,7 @@ class FeatureGradientsTest {
                 GradientComparison.compute(manager, reference.data(), reference.theta(), type);
         FeatureComparison features = FeatureComparison.compute(manager,
                 FeatureData.of(reference.data()), ThetaVector.of(reference.theta()), type);
-        assertEquals(notebook, features.toGradientComparison());
+        assertEquals(notebook, features.toGradientComparison(notebook.perSample()));
         assertTrue(features.crossCheck().ok());
     }
 
