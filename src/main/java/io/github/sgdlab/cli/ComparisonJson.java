@@ -34,6 +34,7 @@ final class ComparisonJson {
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
         json.add("per_sample_average", gradient(result.perSampleAverage()));
+        json.add("per_sample_std", gradient(result.perSample().spread()));
         json.add("reference_batch", batch(result.referenceBatch()));
         json.add("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
         json.add("cross_check", crossCheck(result.crossCheck()));
@@ -44,7 +45,7 @@ final class ComparisonJson {
      * {@code max_abs_diff} and {@code tolerance} are the worst value's (largest ratio of
      * difference to tolerance), {@code ok} whether every value passed, {@code values} each one.
      */
-    private static JsonObject crossCheck(CrossCheck check) {
+    static JsonObject crossCheck(CrossCheck check) {
         JsonObject json = new JsonObject();
         json.add("max_abs_diff", Json.number(check.maxAbsDiff()));
         json.add("tolerance", Json.number(check.tolerance()));
@@ -73,6 +74,7 @@ final class ComparisonJson {
         JsonObject json = new JsonObject();
         json.add("grad_theta0", Json.number(gradient.gradTheta0()));
         json.add("grad_theta1", Json.number(gradient.gradTheta1()));
+        json.add("grad", Json.numbers(gradient.gradTheta0(), gradient.gradTheta1()));
         return json;
     }
 }

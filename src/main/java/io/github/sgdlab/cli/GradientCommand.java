@@ -2,19 +2,27 @@ package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.PerSampleArrows;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +31,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code gradient}: all four gradient paths at any θ, seed, size and data type. */
+/**
+ * {@code gradient}: all four gradient paths at any θ, seed, size and data type, on generated data
+ * or, with {@code --data}, on the user's own CSV file with any number of features.
+ */
 @Command(
         name = "gradient",
         mixinStandardHelpOptions = true,
@@ -37,11 +48,19 @@ final class GradientCommand implements Callable<Integer> {
     @Mixin
     private DataSetOptions dataSet;
 
+    @Mixin
+    private DataFileOptions dataFile;
+
     @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: ${DEFAULT-VALUE}).")
     private double theta0;
 
     @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: ${DEFAULT-VALUE}).")
     private double theta1;
+
+    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
+            description = "All of theta, intercept first: d + 1 values for d features "
+                    + "(default: zeros).")
+    private List<Double> theta;
 
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float32 or float64 (default: float32).")
@@ -49,6 +68,15 @@ final class GradientCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
+
+    @Option(names = "--per-sample", paramLabel = "STRATEGY", converter = PerSampleStrategies.class,
+            description = "How the per-sample gradients are computed: loop (one sample at a time) "
+                    + "or vectorized (one backward pass; default).")
+    private Strategy perSample = Strategy.VECTORIZED;
+
+    @Option(names = "--per-sample-csv", paramLabel = "PATH",
+            description = "Also write the n per-sample gradient pairs to this CSV file.")
+    private Path perSampleCsv;
 
     @Option(names = "--plot", paramLabel = "PATH",
             description = "Also draw the picture of the per-sample gradients at theta, their mean "
@@ -58,25 +86,74 @@ final class GradientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dataFile.checkUnused();
+        boolean pair = given("--theta0") || given("--theta1");
+        if (theta != null && pair) {
+            throw new ParameterException(spec.commandLine(),
+                    "give theta either as --theta or as --theta0/--theta1, not both");
+        }
+        if (dataFile.given()) {
+            if (plot != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--plot draws the generated data only (seed and samples), not --data");
+            }
+            return fromFile(pair);
+        }
         LinearData data = dataSet.generate();
         Theta theta;
         try {
-            theta = new Theta(theta0, theta1);
+            theta = this.theta == null ? new Theta(theta0, theta1) : pair(this.theta);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         checkPlot(data);
-        int code = GradientReport.print(spec, data, theta, dataType, json,
-                result -> table(data, result));
-        if (plot != null) {
-            try {
-                PerSampleArrows.write(plot, data, theta, dataType);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cannot write --plot " + plot + ": " + e.getMessage(), e);
-            }
+        IntConsumer progress = perSample == Strategy.LOOP
+                ? Progress.forLoop(data.samples())
+                : done -> { };
+        return GradientReport.print(spec, data, theta, dataType, json,
+                manager -> GradientComparison.compute(manager, data, theta, dataType, perSample,
+                        progress),
+                this::save, result -> table(data, result));
+    }
+
+    /**
+     * Writes {@code --plot} and {@code --per-sample-csv}, if asked. A CSV path that names no
+     * writable file (no such directory, a directory, no permission) is bad input, exit 2; a
+     * write that fails on the way (a full disk) is a failure to write results, exit 3, like
+     * stdout's. The plot's path was checked before any work.
+     */
+    private void save(GradientComparison result) {
+        plot(result);
+        if (perSampleCsv == null) {
+            return;
         }
-        return code;
+        try {
+            PerSampleCsv.write(perSampleCsv, result.perSample());
+        } catch (IOException e) {
+            String message = "cannot write --per-sample-csv " + perSampleCsv + ": "
+                    + PerSampleCsv.reason(e);
+            if (PerSampleCsv.isBadPath(e)) {
+                throw new ParameterException(spec.commandLine(), message, e);
+            }
+            throw new UncheckedIOException(message, e);
+        }
+    }
+
+    /**
+     * Draws {@code --plot} from the gradients the command computed: each sample's and the
+     * batch's, by DJL autograd.
+     */
+    private void plot(GradientComparison result) {
+        if (plot == null) {
+            return;
+        }
+        try {
+            PerSampleArrows.write(plot, result.theta(), result.perSample(),
+                    result.batch().gradient());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write --plot " + plot + ": " + e.getMessage(), e);
+        }
     }
 
     /** Refuses a --plot that cannot be written before any work, so bad input writes nothing. */
@@ -101,6 +178,57 @@ final class GradientCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --data}: the user's file, d features, θ from --theta or --theta0/--theta1. */
+    private int fromFile(boolean pair) {
+        if (given("--seed") || given("--samples")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--seed and --samples draw data; with --data the file holds the samples");
+        }
+        if (given("--per-sample") || given("--per-sample-csv")) {
+            throw new ParameterException(spec.commandLine(), "--per-sample and --per-sample-csv"
+                    + " work on generated data; with --data the per-sample gradients are taken"
+                    + " in chunks of samples and only their average and spread are printed");
+        }
+        FeatureData data = dataFile.read();
+        int d = data.features();
+        ThetaVector vector;
+        try {
+            if (pair && d != 1) {
+                throw new IllegalArgumentException("--theta0/--theta1 fit one feature and the"
+                        + " data have " + d + "; give --theta with " + (d + 1) + " values");
+            }
+            if (theta != null && theta.size() != d + 1) {
+                throw new IllegalArgumentException("--theta has " + theta.size()
+                        + (theta.size() == 1 ? " value" : " values") + " but the data have " + d
+                        + (d == 1 ? " feature" : " features") + ": give " + (d + 1)
+                        + ", the intercept first");
+            }
+            vector = theta != null ? ThetaVector.of(doubles(theta))
+                    : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json);
+    }
+
+    /** {@code --theta} for the generated data, which have one feature. */
+    private static Theta pair(List<Double> values) {
+        if (values.size() != 2) {
+            throw new IllegalArgumentException("--theta has " + values.size()
+                    + (values.size() == 1 ? " value" : " values")
+                    + " but the generated data have one feature: give 2, the intercept first");
+        }
+        return new Theta(values.get(0), values.get(1));
+    }
+
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     private static String table(LinearData data, GradientComparison result) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "seed %d, %d samples, theta = (%s, %s), %s\n\n",
@@ -110,6 +238,7 @@ final class GradientCommand implements Callable<Integer> {
                 "", "grad_theta0", "grad_theta1", "loss"));
         row(out, "DJL autograd, batch (In [10])", result.batch());
         row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
+        row(out, "DJL autograd, per-sample std (spread)", result.perSample().spread());
         row(out, "reference, batch (In [12])", result.referenceBatch());
         row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
         return out.append('\n').append(NotebookTranscript.verdict(result)).append('\n')

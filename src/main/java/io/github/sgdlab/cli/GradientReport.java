@@ -7,6 +7,7 @@ import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import picocli.CommandLine.ParameterException;
@@ -28,14 +29,18 @@ final class GradientReport {
      * @param theta where to take the gradients
      * @param dataType float32 or float64
      * @param json whether to print JSON instead of text
+     * @param compute how to compute the comparison on a fresh manager
+     * @param save what to write besides stdout, once the results are known to be finite and
+     *     before anything is printed
      * @param text how to render the comparison as text
      * @return 0 if the cross-check passed, {@link SgdLab#CROSS_CHECK_FAILED} otherwise
      */
     static int print(CommandSpec spec, LinearData data, Theta theta, DataType dataType,
-            boolean json, Function<GradientComparison, String> text) {
+            boolean json, Function<NDManager, GradientComparison> compute,
+            Consumer<GradientComparison> save, Function<GradientComparison, String> text) {
         GradientComparison result;
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = GradientComparison.compute(manager, data, theta, dataType);
+            result = compute.apply(manager);
         }
         if (!result.allFinite()) {
             throw new ParameterException(spec.commandLine(), String.format(
@@ -44,6 +49,7 @@ final class GradientReport {
                     theta.theta0(), theta.theta1(), dataType,
                     dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
         }
+        save.accept(result);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(ComparisonJson.of(data, result));

@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
@@ -24,6 +25,20 @@ final class Json {
     static JsonElement number(double x) {
         // The decimal value of the round-trip text: Gson writes a BigDecimal as it stands.
         return new JsonPrimitive(new BigDecimal(DoubleText.of(x)));
+    }
+
+    /**
+     * Finite doubles as a JSON array of numbers, each parsing back to the same bits.
+     *
+     * @param values the values
+     * @return the array
+     */
+    static JsonArray numbers(double... values) {
+        JsonArray array = new JsonArray();
+        for (double v : values) {
+            array.add(number(v));
+        }
+        return array;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.notebook.NotebookTranscript;
 
@@ -28,7 +29,9 @@ final class NotebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GradientReport.print(spec, LinearData.notebook(), Theta.ZERO, DataType.FLOAT32,
-                json, NotebookTranscript::text);
+        LinearData data = LinearData.notebook();
+        return GradientReport.print(spec, data, Theta.ZERO, DataType.FLOAT32, json,
+                manager -> GradientComparison.compute(manager, data, Theta.ZERO, DataType.FLOAT32),
+                result -> { }, NotebookTranscript::text);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.data.DataFileException;
+
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -37,7 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
-            CheckCommand.class, DescendCommand.class})
+            CheckCommand.class, BenchCommand.class, DescendCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */
@@ -141,7 +143,10 @@ public final class SgdLab {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("sgd-lab: " + oneLine(message(ex, commandLine)));
+            // A bad data file is named as compilers name a bad line: PATH:LINE: what is wrong.
+            err.println(ex.getCause() instanceof DataFileException data
+                    ? oneLine(data.getMessage())
+                    : "sgd-lab: " + oneLine(message(ex, commandLine)));
             err.flush();
             return BAD_INPUT;
         });

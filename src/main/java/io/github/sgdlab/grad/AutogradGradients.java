@@ -2,12 +2,24 @@ package io.github.sgdlab.grad;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.Initializer;
 import io.github.sgdlab.autograd.CollectorGate;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.persample.PerSample;
+import io.github.sgdlab.persample.PerSampleLoss;
+import io.github.sgdlab.persample.PerSampleResult;
+import io.github.sgdlab.persample.Strategy;
 
+import java.nio.FloatBuffer;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The notebook's torch cells on DJL NDArrays: the batch gradient of the mean-squared error
@@ -68,8 +80,8 @@ public final class AutogradGradients {
      */
     public BatchGradient batch(LinearData data, Theta theta) {
         try (NDManager scope = manager.newSubManager(device)) {
-            NDArray x1 = tensor(scope, data.x1());
-            NDArray y = tensor(scope, data.y());
+            NDArray x1 = tensor(scope, data::x1, data.samples());
+            NDArray y = tensor(scope, data::y, data.samples());
             NDArray theta0 = parameter(scope, theta.theta0());
             NDArray theta1 = parameter(scope, theta.theta1());
             return CollectorGate.collect(manager.getEngine(), collector -> {
@@ -99,8 +111,8 @@ public final class AutogradGradients {
         double[] gradTheta0 = new double[n];
         double[] gradTheta1 = new double[n];
         try (NDManager scope = manager.newSubManager(device)) {
-            NDArray x1 = tensor(scope, data.x1());
-            NDArray y = tensor(scope, data.y());
+            NDArray x1 = tensor(scope, data::x1, data.samples());
+            NDArray y = tensor(scope, data::y, data.samples());
             NDArray theta0 = parameter(scope, theta.theta0());
             NDArray theta1 = parameter(scope, theta.theta1());
             for (int i = 0; i < n; i++) {
@@ -128,9 +140,149 @@ public final class AutogradGradients {
         return new PerSampleGradients(gradTheta0, gradTheta1);
     }
 
-    private NDArray tensor(NDManager scope, double[] values) {
-        // Made in float64, then rounded to the working type, as torch.tensor(x, dtype=...) does.
-        return scope.create(values).toType(dataType, false);
+    /**
+     * In [10] for d features: {@code y_pred = theta_1 * x_1 + … + theta_d * x_d + theta_0},
+     * {@code loss = mean((y_pred - y)^2)}, one backward pass; for d = 1 the same operations as
+     * {@link #batch(LinearData, Theta)}.
+     *
+     * @param data the samples, converted to this instance's data type as {@code torch.tensor}
+     *     does
+     * @param theta where to take the gradient: θ0, then one weight per feature
+     * @return the gradient (intercept first) and the loss
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public BatchGradientVector batch(FeatureData data, ThetaVector theta) {
+        return features().batch(data, theta);
+    }
+
+    /**
+     * In [11] for d features: every sample's gradient of its squared error. Computed in chunks of
+     * samples, each sample with its own copy of θ, so n samples take n / 65536 backward passes
+     * rather than n; see {@link #perSampleAverage(FeatureData, ThetaVector)} to get the average
+     * without holding n gradients.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return one gradient vector per sample, in sample order
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public PerSampleGradientVectors perSample(FeatureData data, ThetaVector theta) {
+        double[][] all = new double[theta.features() + 1][data.samples()];
+        features().perSample(data, theta, (from, m, chunk) -> {
+            for (int j = 0; j < all.length; j++) {
+                System.arraycopy(chunk[j], 0, all[j], from, m);
+            }
+        });
+        return new PerSampleGradientVectors(all);
+    }
+
+    /**
+     * The average of {@link #perSample(FeatureData, ThetaVector)}, summed left to right as
+     * {@link PerSampleGradientVectors#average()} does and equal to it bit for bit, but chunk by
+     * chunk: memory stays flat for 10^7 samples.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return the average stochastic gradient
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public GradientVector perSampleAverage(FeatureData data, ThetaVector theta) {
+        RunningMean mean = new RunningMean(theta.features() + 1);
+        features().perSample(data, theta, (from, m, chunk) -> mean.addChunk(chunk, m));
+        return mean.mean();
+    }
+
+    /**
+     * The spread of {@link #perSample(FeatureData, ThetaVector)}: each component's standard
+     * deviation over the samples, in two passes as {@link PerSampleGradients#spread()} computes
+     * it and equal to it bit for bit; the per-sample gradients are computed again for the second
+     * pass rather than held, so memory stays flat.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @param mean {@link #perSampleAverage(FeatureData, ThetaVector)} at the same θ
+     * @return the standard deviation of each component (ddof 0)
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public GradientVector perSampleSpread(FeatureData data, ThetaVector theta,
+            GradientVector mean) {
+        RunningDeviation deviation = new RunningDeviation(mean);
+        features().perSample(data, theta, (from, m, chunk) -> deviation.addChunk(chunk, m));
+        return deviation.standardDeviation();
+    }
+
+    private FeatureAutograd features() {
+        return new FeatureAutograd(manager, dataType, device);
+    }
+
+    /**
+     * In [11]'s per-sample gradients on the general engine: the notebook's model as what it is to
+     * DJL, a {@link Linear} with one unit (weight θ1, bias θ0), and the squared error of each
+     * sample, through {@link PerSample} with the given strategy. Both strategies give the seed
+     * loop's values bit for bit (tested against PyTorch's); {@link Strategy#VECTORIZED} does it in
+     * one forward and one backward pass.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @param strategy {@link Strategy#LOOP} or {@link Strategy#VECTORIZED}
+     * @param progress told how many samples are done, as the loop goes
+     * @return one gradient pair per sample, in sample order
+     */
+    public PerSampleGradients perSample(LinearData data, Theta theta, Strategy strategy,
+            IntConsumer progress) {
+        int n = data.samples();
+        try (NDManager scope = manager.newSubManager(device)) {
+            Linear model = Linear.builder().setUnits(1).build();
+            // Initialised to θ directly: NDArray.set would do, but makes libtorch print a
+            // deprecation warning on stderr.
+            model.setInitializer(constant(theta.theta1()), "weight");
+            model.setInitializer(constant(theta.theta0()), "bias");
+            model.initialize(scope, dataType, new Shape(1, 1));
+            NDList x1 = new NDList(tensor(scope, data::x1, data.samples()).reshape(n, 1));
+            NDArray y = tensor(scope, data::y, data.samples());
+            PerSample perSample = PerSample.builder(model, PerSampleLoss.squaredError())
+                    .optStrategy(strategy).optProgress(progress).build();
+            try (PerSampleResult result = perSample.compute(x1, y)) {
+                return PerSampleGradients.adopt(doubles(result.gradient("bias")),
+                        doubles(result.gradient("weight")));
+            }
+        }
+    }
+
+    /** Every element {@code value}, rounded once to the type as {@code torch.tensor} does. */
+    private static Initializer constant(double value) {
+        return (scope, shape, type) -> scope.create(value).toType(type, false).reshape(shape);
+    }
+
+    /** The values widened to double (exactly, for float32). */
+    private static double[] doubles(NDArray array) {
+        if (array.getDataType() == DataType.FLOAT64) {
+            return array.toDoubleArray();
+        }
+        // Widened straight from the native copy: no float[] in between (40 MB at 10^7 samples).
+        FloatBuffer values = array.toByteBuffer().asFloatBuffer();
+        double[] widened = new double[values.remaining()];
+        for (int i = 0; i < widened.length; i++) {
+            widened[i] = values.get(i);
+        }
+        return widened;
+    }
+
+    private NDArray tensor(NDManager scope, IntToDoubleFunction values, int n) {
+        // Each float64 value rounded once to the working type (to nearest, as torch.tensor(x,
+        // dtype=...) does), straight from the data: no float64 copy in the heap or in libtorch.
+        if (dataType == DataType.FLOAT32) {
+            float[] rounded = new float[n];
+            for (int i = 0; i < n; i++) {
+                rounded[i] = (float) values.applyAsDouble(i);
+            }
+            return scope.create(rounded);
+        }
+        double[] exact = new double[n];
+        for (int i = 0; i < n; i++) {
+            exact[i] = values.applyAsDouble(i);
+        }
+        return scope.create(exact);
     }
 
     private NDArray parameter(NDManager scope, double value) {

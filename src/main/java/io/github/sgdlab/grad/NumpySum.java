@@ -1,5 +1,7 @@
 package io.github.sgdlab.grad;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * numpy's summation order for a contiguous float64 array ({@code pairwise_sum_DOUBLE} in
  * {@code loops_utils.h}), so that the reference reproduces {@code np.sum} and {@code np.mean}
@@ -23,7 +25,29 @@ public final class NumpySum {
      * @return their sum, rounded as numpy rounds it
      */
     public static double sum(double[] values) {
-        return pairwise(values, 0, values.length);
+        return pairwise(i -> values[i], 0, values.length);
+    }
+
+    /**
+     * {@code np.sum} of n terms computed on demand, so that 10^7 terms need no array.
+     *
+     * @param term the i-th term, for i in [0, n)
+     * @param n how many terms
+     * @return their sum, rounded as numpy rounds it
+     */
+    static double sum(IntToDoubleFunction term, int n) {
+        return pairwise(term, 0, n);
+    }
+
+    /**
+     * {@code np.mean} of n terms computed on demand.
+     *
+     * @param term the i-th term, for i in [0, n)
+     * @param n how many terms, at least 1
+     * @return their mean
+     */
+    static double mean(IntToDoubleFunction term, int n) {
+        return sum(term, n) / n;
     }
 
     /**
@@ -36,26 +60,28 @@ public final class NumpySum {
         return sum(values) / values.length;
     }
 
-    private static double pairwise(double[] a, int from, int n) {
+    private static double pairwise(IntToDoubleFunction a, int from, int n) {
         if (n < UNROLL) {
             double res = 0.0;
             for (int i = 0; i < n; i++) {
-                res += a[from + i];
+                res += a.applyAsDouble(from + i);
             }
             return res;
         }
         if (n <= BLOCK) {
             double[] r = new double[UNROLL];
-            System.arraycopy(a, from, r, 0, UNROLL);
+            for (int j = 0; j < UNROLL; j++) {
+                r[j] = a.applyAsDouble(from + j);
+            }
             int i;
             for (i = UNROLL; i < n - (n % UNROLL); i += UNROLL) {
                 for (int j = 0; j < UNROLL; j++) {
-                    r[j] += a[from + i + j];
+                    r[j] += a.applyAsDouble(from + i + j);
                 }
             }
             double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
             for (; i < n; i++) {
-                res += a[from + i];
+                res += a.applyAsDouble(from + i);
             }
             return res;
         }

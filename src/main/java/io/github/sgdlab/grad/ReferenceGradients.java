@@ -1,5 +1,6 @@
 package io.github.sgdlab.grad;
 
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 /**
@@ -60,7 +61,7 @@ public final class ReferenceGradients {
             gradTheta0[i] = -2 * residual;
             gradTheta1[i] = -2 * residual * x;
         }
-        return new PerSampleGradients(gradTheta0, gradTheta1);
+        return PerSampleGradients.adopt(gradTheta0, gradTheta1);
     }
 
     /**
@@ -74,6 +75,111 @@ public final class ReferenceGradients {
     public static Gradient average(PerSampleGradients gradients) {
         return new Gradient(
                 NumpySum.mean(gradients.gradTheta0()), NumpySum.mean(gradients.gradTheta1()));
+    }
+
+    /**
+     * In [12] for d features: {@code grad_theta_0 = -2/n * sum(y - y_pred)},
+     * {@code grad_theta_j = -2/n * sum((y - y_pred) * x_j)} and the loss
+     * {@code mean((y - y_pred)^2)}, with numpy's pairwise sums; for d = 1 the same numbers as
+     * {@link #batch(LinearData, Theta)}. The terms are computed as the sums need them, so 10^7
+     * samples take no extra arrays.
+     *
+     * @param data the samples
+     * @param theta where to take the gradient: θ0, then one weight per feature
+     * @return the gradient (intercept first) and the loss
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public static BatchGradientVector batch(FeatureData data, ThetaVector theta) {
+        theta.requireFeatures(data.features());
+        int n = data.samples();
+        double scale = -2.0 / n;
+        double[] gradient = new double[theta.features() + 1];
+        gradient[0] = scale * NumpySum.sum(i -> residual(data, theta, i), n);
+        for (int j = 1; j < gradient.length; j++) {
+            int feature = j - 1;
+            gradient[j] = scale
+                    * NumpySum.sum(i -> residual(data, theta, i) * data.x(i, feature), n);
+        }
+        double loss = NumpySum.mean(i -> {
+            double r = residual(data, theta, i);
+            return r * r;
+        }, n);
+        return new BatchGradientVector(new GradientVector(gradient), loss);
+    }
+
+    /**
+     * In [14] for d features: for each sample, {@code grad_theta_0_i = -2 * (y_i - y_pred_i)}
+     * and {@code grad_theta_j_i = -2 * (y_i - y_pred_i) * x_ij}.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return one gradient vector per sample
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public static PerSampleGradientVectors perSample(FeatureData data, ThetaVector theta) {
+        theta.requireFeatures(data.features());
+        int n = data.samples();
+        double[][] gradients = new double[theta.features() + 1][n];
+        for (int j = 0; j < gradients.length; j++) {
+            for (int i = 0; i < n; i++) {
+                gradients[j][i] = perSampleTerm(data, theta, i, j);
+            }
+        }
+        return new PerSampleGradientVectors(gradients);
+    }
+
+    /**
+     * In [14]'s {@code np.mean} of each parameter's per-sample gradients, numpy's pairwise order.
+     *
+     * @param gradients the per-sample gradients
+     * @return their mean
+     */
+    public static GradientVector average(PerSampleGradientVectors gradients) {
+        double[] mean = new double[gradients.parameters()];
+        for (int j = 0; j < mean.length; j++) {
+            double[] values = gradients.gradient(j);
+            mean[j] = NumpySum.mean(values);
+        }
+        return new GradientVector(mean);
+    }
+
+    /**
+     * {@code average(perSample(data, theta))}, the same numbers, computed without holding the n
+     * per-sample gradients.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @return the average stochastic gradient
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public static GradientVector perSampleAverage(FeatureData data, ThetaVector theta) {
+        theta.requireFeatures(data.features());
+        int n = data.samples();
+        double[] mean = new double[theta.features() + 1];
+        for (int j = 0; j < mean.length; j++) {
+            int parameter = j;
+            mean[j] = NumpySum.mean(i -> perSampleTerm(data, theta, i, parameter), n);
+        }
+        return new GradientVector(mean);
+    }
+
+    /** Sample i's gradient with respect to θ_parameter: {@code -2 * r_i}, times x_ij for j > 0. */
+    private static double perSampleTerm(FeatureData data, ThetaVector theta, int i,
+            int parameter) {
+        double residual = residual(data, theta, i);
+        return parameter == 0 ? -2 * residual : -2 * residual * data.x(i, parameter - 1);
+    }
+
+    /**
+     * {@code y_i - (theta_1 * x_i1 + … + theta_d * x_id + theta_0)}, the sum left to right; for
+     * d = 1 exactly the notebook's {@code y - (theta_1 * x + theta_0)}.
+     */
+    private static double residual(FeatureData data, ThetaVector theta, int i) {
+        double sum = theta.get(1) * data.x(i, 0);
+        for (int j = 1; j < data.features(); j++) {
+            sum += theta.get(j + 1) * data.x(i, j);
+        }
+        return data.y(i) - (sum + theta.get(0));
     }
 
     /** The linear model of the notebook: {@code y_pred = theta_1 * x + theta_0}. */

@@ -1,5 +1,7 @@
 package io.github.sgdlab.notebook;
 
+import ai.djl.ndarray.types.DataType;
+
 import static io.github.sgdlab.notebook.PythonFormat.fourDecimals;
 
 import io.github.sgdlab.grad.BatchGradient;
@@ -65,13 +67,24 @@ public final class NotebookTranscript {
      *     newline
      */
     public static String verdict(GradientComparison result) {
-        CrossCheck check = result.crossCheck();
+        return verdict(result.crossCheck(), result.dataType());
+    }
+
+    /**
+     * The cross-check's verdict for any number of compared values, as
+     * {@link #verdict(GradientComparison)} prints it.
+     *
+     * @param check the cross-check
+     * @param dataType the autograd's working type, which the first line names
+     * @return the lines, without a final newline
+     */
+    public static String verdict(CrossCheck check, DataType dataType) {
         CrossCheck.ValueCheck worst = check.worst();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Cross-check: %s, DJL autograd (%s) %s the plain-Java reference: %s (worst: %s, "
                         + "|diff| %.2e %s tolerance %.2e)",
                 check.ok() ? "OK" : "FAILED",
-                result.dataType(),
+                dataType,
                 check.ok() ? "matches" : "does not match",
                 check.ok() ? "every value within its rounding-error bound"
                         : "a value lies outside its rounding-error bound",

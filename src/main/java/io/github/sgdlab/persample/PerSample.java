@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Per-sample gradients of any DJL {@link Block}: for each sample, the gradient of that sample's
@@ -49,6 +50,7 @@ public final class PerSample {
     private final PerSampleLoss loss;
     private final Strategy strategy;
     private final Computation computation;
+    private final IntConsumer progress;
 
     private PerSample(Builder builder) {
         this.block = builder.block;
@@ -67,7 +69,10 @@ public final class PerSample {
             }
         }
         this.strategy = vectorized == null ? Strategy.LOOP : Strategy.VECTORIZED;
-        this.computation = vectorized == null ? new PerSampleLoop(block, loss) : vectorized;
+        this.computation = vectorized == null
+                ? new PerSampleLoop(block, loss, builder.progress)
+                : vectorized;
+        this.progress = builder.progress;
     }
 
     /**
@@ -104,6 +109,7 @@ public final class PerSample {
         NDManager results = inputs.head().getManager().newSubManager();
         try {
             Map<String, NDArray> gradients = computation.compute(batch, results);
+            progress.accept(batch.size());
             return new PerSampleResult(results, gradients, strategy, batch.size());
         } catch (RuntimeException | Error e) {
             results.close();
@@ -153,6 +159,7 @@ public final class PerSample {
         private final PerSampleLoss loss;
         private Strategy strategy = Strategy.AUTO;
         private final Map<Class<?>, LayerSampler<Block>> samplers = new LinkedHashMap<>();
+        private IntConsumer progress = done -> { };
 
         private Builder(Block block, PerSampleLoss loss) {
             this.block = Objects.requireNonNull(block, "block");
@@ -180,6 +187,19 @@ public final class PerSample {
         @SuppressWarnings("unchecked")
         public Builder optSampler(LayerSampler<? extends Block> sampler) {
             samplers.put(sampler.layerType(), (LayerSampler<Block>) sampler);
+            return this;
+        }
+
+        /**
+         * Sets a listener told how many samples are done: after each sample of
+         * {@link Strategy#LOOP}, and once at the end of every call. It runs on the calling thread
+         * and should return quickly. None by default.
+         *
+         * @param progress receives the number of samples done so far in the current call
+         * @return this builder
+         */
+        public Builder optProgress(IntConsumer progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 

@@ -14,6 +14,7 @@ import io.github.sgdlab.autograd.CollectorGate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * {@link Strategy#LOOP}: for each sample, a batch of one through the block's own forward pass, a
@@ -29,10 +30,12 @@ final class PerSampleLoop implements Computation {
 
     private final Block block;
     private final PerSampleLoss loss;
+    private final IntConsumer progress;
 
-    PerSampleLoop(Block block, PerSampleLoss loss) {
+    PerSampleLoop(Block block, PerSampleLoss loss, IntConsumer progress) {
         this.block = block;
         this.loss = loss;
+        this.progress = progress;
     }
 
     @Override
@@ -48,6 +51,7 @@ final class PerSampleLoop implements Computation {
                 scope.suppressNotUsedWarning();
                 sample(batch, i, gradients);
             }
+            progress.accept(i + 1);
         }
         return gradients;
     }

@@ -49,11 +49,12 @@ public interface PerSampleLoss {
                 label = label.reshape(prediction.getShape());
             }
             NDArray squared = prediction.sub(label).square();
-            // Summing over an axis of length one is exact, so the notebook's one-output model
-            // keeps its bits: the loss is (y_pred - y)^2 as in In [11].
-            return squared.getShape().dimension() == 1
-                    ? squared
-                    : squared.reshape(squared.getShape().get(0), -1).sum(new int[] {1});
+            long samples = squared.getShape().get(0);
+            // One output per sample (the notebook's model): the square is the loss, reshaped,
+            // not summed over an axis of length one, which would cost a pass each way.
+            return squared.size() == samples
+                    ? squared.reshape(samples)
+                    : squared.reshape(samples, -1).sum(new int[] {1});
         };
     }
 

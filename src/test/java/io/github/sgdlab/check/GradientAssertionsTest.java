@@ -211,7 +211,7 @@ class GradientAssertionsTest extends PyTorchTest {
                 good.perSampleAverage(), good.referenceBatch(), good.referencePerSampleAverage());
         GradientComparison crafted = new GradientComparison(DataType.FLOAT64, Theta.ZERO, wrong,
                 good.perSampleAverage(), good.referenceBatch(), good.referencePerSampleAverage(),
-                check);
+                check, good.perSample());
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> GradientAssertions.assertMatchesReference(crafted, data));
         String message = e.getMessage();

@@ -73,7 +73,8 @@ class PicturesCommandTest {
                 List.of("--plot", temp.toString()),
                 List.of("--plot", temp.resolve("missing/p.png").toString()),
                 List.of("--plot", file.resolve("p.png").toString()),
-                List.of("--samples", "1001", "--plot", temp.resolve("big.png").toString()));
+                List.of("--samples", "1001", "--plot", temp.resolve("big.png").toString()),
+                List.of("--data", file.toString(), "--plot", temp.resolve("csv.png").toString()));
         for (List<String> options : cases) {
             Run run = SgdLabTest.run(Stream.concat(Stream.of("gradient"), options.stream())
                     .toArray(String[]::new));
