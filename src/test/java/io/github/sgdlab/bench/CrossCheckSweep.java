@@ -9,6 +9,7 @@ import io.github.sgdlab.grad.CrossCheck;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.ReferenceGradients;
 import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.persample.Strategy;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.Random;
  * halved, doubled, taken at θ + 10^-3) fail at every size.
  *
  * <p>The batch values are real DJL autograd at every n. The per-sample averages come from the
- * per-sample loop (about 35 µs a sample), so they are swept up to {@code --loop-max} samples.
+ * seed's per-sample loop (about 35 µs a sample) up to {@code loopMax} samples, and from the
+ * per-sample engine's vectorized strategy (one backward pass) above.
  *
  * <p>Run by {@code src/test/bench/cross-check-sweep.sh}; arguments: cases per size (default 5),
  * largest n for the per-sample loop (default 100000).
@@ -60,18 +62,17 @@ public final class CrossCheckSweep {
                         BatchGradient reference = ReferenceGradients.batch(data, theta);
                         Gradient referenceAverage = ReferenceGradients.average(
                                 ReferenceGradients.perSample(data, theta));
-                        boolean loop = n <= loopMax;
-                        Gradient average = loop
-                                ? autograd.perSample(data, theta).average() : referenceAverage;
+                        Gradient average = n <= loopMax
+                                ? autograd.perSample(data, theta).average()
+                                : autograd.perSample(data, theta, Strategy.VECTORIZED, done -> { })
+                                        .average();
                         CrossCheck check = CrossCheck.compare(data, theta, dataType, batch,
                                 average, reference, referenceAverage);
                         for (int v = 0; v < 3; v++) {
                             maxBatch = Math.max(maxBatch, check.values().get(v).ratio());
                         }
-                        if (loop) {
-                            for (int v = 3; v < 5; v++) {
-                                maxAverage = Math.max(maxAverage, check.values().get(v).ratio());
-                            }
+                        for (int v = 3; v < 5; v++) {
+                            maxAverage = Math.max(maxAverage, check.values().get(v).ratio());
                         }
                         BatchGradient shifted = autograd.batch(data,
                                 new Theta(theta.theta0() + 1e-3, theta.theta1() + 1e-3));
@@ -89,9 +90,10 @@ public final class CrossCheckSweep {
                     overallAverage = Math.max(overallAverage, maxAverage);
                     mutants += tried;
                     mutantsPassed += tried - failed;
-                    System.out.printf(Locale.ROOT, "%-9d %-8s %-6d %-25.3e %-21s %d / %d%n",
+                    System.out.printf(Locale.ROOT, "%-9d %-8s %-6d %-25.3e %-28s %d / %d%n",
                             n, dataType, cases, maxBatch,
-                            n <= loopMax ? String.format(Locale.ROOT, "%.3e", maxAverage) : "-",
+                            String.format(Locale.ROOT, "%.3e%s", maxAverage,
+                                    n <= loopMax ? " (loop)" : " (vectorized)"),
                             failed, tried);
                 }
             }
