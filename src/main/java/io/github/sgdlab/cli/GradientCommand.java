@@ -1,6 +1,7 @@
 package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.chart.PerSampleArrows;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
@@ -11,6 +12,10 @@ import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
 import io.github.sgdlab.persample.Strategy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,6 +78,12 @@ final class GradientCommand implements Callable<Integer> {
                     + "sample: grad_theta0,...,grad_thetaD.")
     private Path perSampleCsv;
 
+    @Option(names = "--plot", paramLabel = "PATH",
+            description = "Also draw the picture of the per-sample gradients at theta, their mean "
+                    + "and the batch gradient, as PNG (at most "
+                    + PerSampleArrows.MAX_SAMPLES + " samples).")
+    private Path plot;
+
     @Override
     public Integer call() {
         dataFile.checkUnused();
@@ -82,6 +93,10 @@ final class GradientCommand implements Callable<Integer> {
                     "give theta either as --theta or as --theta0/--theta1, not both");
         }
         if (dataFile.given()) {
+            if (plot != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--plot draws the generated data only (seed and samples), not --data");
+            }
             return fromFile(pair);
         }
         LinearData data = dataSet.generate();
@@ -91,6 +106,7 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        checkPlot(data);
         IntConsumer progress = perSample == Strategy.LOOP
                 ? Progress.forLoop(data.samples())
                 : done -> { };
@@ -101,11 +117,13 @@ final class GradientCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes {@code --per-sample-csv}, if asked. A path that names no writable file (no such
-     * directory, a directory, no permission) is bad input, exit 2; a write that fails on the way
-     * (a full disk) is a failure to write results, exit 3, like stdout's.
+     * Writes {@code --plot} and {@code --per-sample-csv}, if asked. A CSV path that names no
+     * writable file (no such directory, a directory, no permission) is bad input, exit 2; a
+     * write that fails on the way (a full disk) is a failure to write results, exit 3, like
+     * stdout's. The plot's path was checked before any work.
      */
     private void save(GradientComparison result) {
+        plot(result);
         if (perSampleCsv == null) {
             return;
         }
@@ -113,6 +131,45 @@ final class GradientCommand implements Callable<Integer> {
             PerSampleCsv.write(perSampleCsv, result.perSample());
         } catch (IOException e) {
             throw PerSampleCsv.failure(spec, perSampleCsv, e);
+        }
+    }
+
+    /**
+     * Draws {@code --plot} from the gradients the command computed: each sample's and the
+     * batch's, by DJL autograd.
+     */
+    private void plot(GradientComparison result) {
+        if (plot == null) {
+            return;
+        }
+        try {
+            PerSampleArrows.write(plot, result.theta(), result.perSample(),
+                    result.batch().gradient());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write --plot " + plot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a --plot that cannot be written before any work, so bad input writes nothing. */
+    private void checkPlot(LinearData data) {
+        if (plot == null) {
+            return;
+        }
+        Path folder = plot.toAbsolutePath().getParent();
+        String problem = null;
+        if (data.samples() > PerSampleArrows.MAX_SAMPLES) {
+            problem = "--plot draws at most " + PerSampleArrows.MAX_SAMPLES
+                    + " samples' arrows, got --samples " + data.samples();
+        } else if (Files.isDirectory(plot)) {
+            problem = "--plot " + plot + " is a directory, not a file name";
+        } else if (folder == null || !Files.isDirectory(folder)) {
+            problem = "--plot " + plot + ": the folder " + folder + " does not exist";
+        } else if (!Files.isWritable(folder)) {
+            problem = "--plot " + plot + ": the folder " + folder + " is not writable";
+        }
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
         }
     }
 

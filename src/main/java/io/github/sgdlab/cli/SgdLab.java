@@ -39,7 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
-            CheckCommand.class, BenchCommand.class})
+            CheckCommand.class, BenchCommand.class, DescendCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */
@@ -208,7 +208,7 @@ public final class SgdLab {
     private static boolean needsEngine(String[] args) {
         String command = withDefaultCommand(args)[0];
         return DEFAULT_COMMAND.equals(command) || "gradient".equals(command)
-                || "check".equals(command);
+                || "check".equals(command) || "descend".equals(command);
     }
 
     private static void setDefault(String key, String value) {

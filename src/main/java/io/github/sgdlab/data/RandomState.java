@@ -2,7 +2,8 @@ package io.github.sgdlab.data;
 
 /**
  * A port of the part of numpy's legacy {@code numpy.random.RandomState} that the notebook uses:
- * {@code np.random.seed(int)}, {@code uniform(low, high, n)} and {@code randn(n)}.
+ * {@code np.random.seed(int)}, {@code uniform(low, high, n)}, {@code randn(n)} and
+ * {@code permutation(n)}.
  *
  * <p>Uniform draws equal numpy's bit for bit for every seed. Normal draws use numpy's legacy polar
  * method, including the second value it caches for the next call, and the very C library
@@ -101,6 +102,59 @@ public final class RandomState {
             out[i] = legacyGauss();
         }
         return out;
+    }
+
+    /**
+     * Mirrors {@code RandomState.permutation(n)}: {@code arr = np.arange(n)}, then the legacy
+     * {@code shuffle(arr)}, bit for bit.
+     *
+     * <p>numpy's legacy shuffle is a Fisher-Yates shuffle from the back: for {@code i} from
+     * {@code n - 1} down to 1 it swaps {@code arr[i]} with {@code arr[j]},
+     * {@code j = random_interval(i)} (see {@link #randomInterval}).
+     *
+     * @param n how many indices, at least 0
+     * @return a permutation of {@code 0 .. n-1}
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public int[] permutation(int n) {
+        checkSize(n);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        for (int i = n - 1; i >= 1; i--) {
+            int j = randomInterval(i);
+            int swap = out[i];
+            out[i] = out[j];
+            out[j] = swap;
+        }
+        return out;
+    }
+
+    /**
+     * Mirrors numpy's {@code random_interval(bitgen, max)} in {@code distributions.c} for
+     * {@code max < 2^32}: draws 32-bit words masked to the smallest all-ones mask covering
+     * {@code max} and rejects those above {@code max}.
+     *
+     * @param max the largest value to return, at least 0
+     * @return a uniform integer in {@code 0 .. max}
+     */
+    private int randomInterval(int max) {
+        if (max == 0) {
+            return 0;
+        }
+        int mask = max;
+        mask |= mask >>> 1;
+        mask |= mask >>> 2;
+        mask |= mask >>> 4;
+        mask |= mask >>> 8;
+        mask |= mask >>> 16;
+        int value;
+        // The mask is below 2^31, so the masked word is a non-negative int.
+        do {
+            value = mt.next32() & mask;
+        } while (value > max);
+        return value;
     }
 
     /**

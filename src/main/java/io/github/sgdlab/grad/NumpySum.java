@@ -5,9 +5,10 @@ import java.util.function.IntToDoubleFunction;
 /**
  * numpy's summation order for a contiguous float64 array ({@code pairwise_sum_DOUBLE} in
  * {@code loops_utils.h}), so that the reference reproduces {@code np.sum} and {@code np.mean}
- * to the last bit rather than only to within rounding error.
+ * to the last bit rather than only to within rounding error. Public so that other plain-Java
+ * references (the descent lab's) sum as numpy does too.
  */
-final class NumpySum {
+public final class NumpySum {
 
     /** numpy's {@code PW_BLOCKSIZE}: below it, eight interleaved running sums. */
     private static final int BLOCK = 128;
@@ -23,7 +24,7 @@ final class NumpySum {
      * @param values the terms
      * @return their sum, rounded as numpy rounds it
      */
-    static double sum(double[] values) {
+    public static double sum(double[] values) {
         return pairwise(i -> values[i], 0, values.length);
     }
 
@@ -55,7 +56,7 @@ final class NumpySum {
      * @param values the terms
      * @return their mean
      */
-    static double mean(double[] values) {
+    public static double mean(double[] values) {
         return sum(values) / values.length;
     }
 

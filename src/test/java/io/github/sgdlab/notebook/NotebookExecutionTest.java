@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.sgdlab.chart.DescentLabFigures;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,6 +44,15 @@ class NotebookExecutionTest {
     /** Set to true to rewrite the stored outputs from this run instead of comparing. */
     static final String REWRITE = "notebooks.rewrite";
 
+    /** The port of tasks 1.3-1.4, whose figures are also decoded and checked. */
+    static final Path DESCENT_LAB = FOLDER.resolve("descent-lab.ipynb");
+
+    /** Where the notebooks write their figures; pointed at a temporary folder here. */
+    static final String FIGURES = "sgdlab.figures";
+
+    @TempDir
+    Path figures;
+
     static Stream<Path> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
             List<Path> notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
@@ -57,6 +69,7 @@ class NotebookExecutionTest {
         assertEquals("java", notebook.kernelspec().get("name").getAsString(), path + ": kernelspec");
         assertEquals("java", notebook.kernelspec().get("language").getAsString(), path + ": language");
         List<List<String>> actual = new ArrayList<>();
+        System.setProperty(FIGURES, figures.toString());
         try (JShellCells shell = new JShellCells(projectArtifacts())) {
             for (Ipynb.CodeCell cell : notebook.codeCells()) {
                 try {
@@ -65,6 +78,11 @@ class NotebookExecutionTest {
                     fail(path + ", cell " + cell.label() + ": " + e.getMessage());
                 }
             }
+        } finally {
+            System.clearProperty(FIGURES);
+        }
+        if (path.equals(DESCENT_LAB)) {
+            DescentLabFigures.check(figures);
         }
         if (Boolean.getBoolean(REWRITE)) {
             notebook.writeOutputs(actual);

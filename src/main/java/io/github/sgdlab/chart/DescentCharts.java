@@ -1,0 +1,157 @@
+package io.github.sgdlab.chart;
+
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.descent.DescentConfig;
+import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.RunResult;
+import io.github.sgdlab.descent.Trajectory;
+import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.output.DescentPictures;
+import io.github.sgdlab.output.OutputDirectory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The pictures of a descent, as {@code descend --out DIR} writes them: {@code loss.png} always,
+ * and for the notebook's one-feature model {@code contours.png}, {@code trajectory.gif},
+ * {@code per-sample.png} and, with momentum, {@code momentum.png}.
+ *
+ * <p>The contour pictures show the first run (its shuffle seed is in {@code summary.json}); the
+ * loss picture shows every run. The per-sample picture takes its gradients at the start θ from
+ * DJL autograd, in the descent's data type: each sample's (the notebook's In [11]) and the
+ * batch's (In [10]).
+ */
+public final class DescentCharts implements DescentPictures {
+
+    /** The file names, in the order they are written. */
+    public static final String LOSS = "loss.png";
+    /** Contour panels, one per epoch. */
+    public static final String CONTOURS = "contours.png";
+    /** The animation. */
+    public static final String TRAJECTORY = "trajectory.gif";
+    /** Momentum's arrows. */
+    public static final String MOMENTUM = "momentum.png";
+    /** Per-sample gradients and the batch gradient at the start. */
+    public static final String PER_SAMPLE = "per-sample.png";
+
+    /**
+     * Draws every picture of a result into the directory, each file atomically.
+     *
+     * @param result a descent whose configuration kept the trajectories
+     * @param out the output directory, created
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     * @throws IllegalArgumentException if the result kept no trajectory
+     */
+    @Override
+    public List<Path> write(DescentResult result, OutputDirectory out) throws IOException {
+        return write(result, out.path());
+    }
+
+    /**
+     * Draws every picture of a result into a folder, each file atomically.
+     *
+     * @param result a descent whose configuration kept the trajectories
+     * @param folder an existing, writable folder
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     * @throws IllegalArgumentException if the result kept no trajectory
+     */
+    public static List<Path> write(DescentResult result, Path folder) throws IOException {
+        DescentConfig config = result.config();
+        List<Trajectory> trajectories = result.runs().stream().map(RunResult::optTrajectory)
+                .flatMap(Optional::stream).toList();
+        if (trajectories.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the result kept no trajectory: build the configuration with optKeepTrajectory(true)");
+        }
+        List<Path> written = new ArrayList<>();
+        LinearData data = config.data();
+        LossSurface surface = LossSurface.of(data.x1(), data.y());
+        written.add(loss(folder.resolve(LOSS), config, trajectories,
+                surface.loss(result.thetaStar().theta0(), result.thetaStar().theta1())));
+        // Everything below draws the (θ0, θ1) plane: one feature only. A data set of d features
+        // gets the loss picture alone.
+        List<List<Theta>> epochs = epochs(trajectories.get(0));
+        Theta thetaStar = result.thetaStar();
+        Path contours = folder.resolve(CONTOURS);
+        EpochContours.write(contours, surface, thetaStar, epochs);
+        written.add(contours);
+        Path gif = folder.resolve(TRAJECTORY);
+        TrajectoryAnimation.write(gif, surface, thetaStar, epochs);
+        written.add(gif);
+        if (config.momentum() > 0) {
+            Path momentum = folder.resolve(MOMENTUM);
+            MomentumArrows.write(momentum, surface, thetaStar, Paths.joined(epochs),
+                    config.learningRate(), config.momentum());
+            written.add(momentum);
+        }
+        Path perSample = folder.resolve(PER_SAMPLE);
+        perSample(perSample, config);
+        written.add(perSample);
+        return written;
+    }
+
+    /**
+     * {@code loss.png} of any descent: it needs the losses only.
+     *
+     * @param target the file
+     * @param config the configuration, for the title
+     * @param trajectories the runs
+     * @param minimum the loss at θ*, or NaN for the loss alone
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path loss(Path target, DescentConfig config, List<Trajectory> trajectories,
+            double minimum) throws IOException {
+        List<double[]> losses = trajectories.stream().map(Trajectory::epochLosses).toList();
+        LossCurves.write(target, String.format(Locale.ROOT, "%s, %s, lr = %s, μ = %s",
+                config.datasetName(), config.method().id(), config.learningRate(),
+                config.momentum()), losses, minimum);
+        return target;
+    }
+
+    /**
+     * {@code per-sample.png} at the start θ, gradients by DJL autograd in the descent's type.
+     *
+     * @param target the file
+     * @param config the configuration: data, start and data type
+     * @throws IOException if it cannot be written
+     */
+    static void perSample(Path target, DescentConfig config) throws IOException {
+        PerSampleArrows.write(target, config.data(), config.start(), config.dataType());
+    }
+
+    /**
+     * A run's path split by epoch: per epoch, θ before its first iteration then θ after each.
+     * A diverging run's path ends at its last finite θ (θ_0 at least).
+     *
+     * @param trajectory the run
+     * @return the epochs' paths
+     */
+    public static List<List<Theta>> epochs(Trajectory trajectory) {
+        List<List<Theta>> epochs = new ArrayList<>();
+        for (int e = 1; e <= trajectory.epochs(); e++) {
+            List<Theta> epoch = new ArrayList<>();
+            for (int t = trajectory.firstIteration(e) - 1; t <= trajectory.lastIteration(e); t++) {
+                double theta0 = trajectory.theta0(t);
+                double theta1 = trajectory.theta1(t);
+                if (!Double.isFinite(theta0) || !Double.isFinite(theta1)) {
+                    // The start is finite, so the first epoch always has a point to show.
+                    if (epoch.size() > 1 || epochs.isEmpty()) {
+                        epochs.add(epoch);
+                    }
+                    return epochs;
+                }
+                epoch.add(new Theta(theta0, theta1));
+            }
+            epochs.add(epoch);
+        }
+        return epochs;
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.sgdlab.chart;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.grad.AutogradGradients;
+import io.github.sgdlab.grad.Gradient;
+import io.github.sgdlab.grad.PerSampleGradients;
+import io.github.sgdlab.grad.Theta;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code per-sample.png}: the notebook's claim as a picture. In the plane of gradients
+ * (∂L/∂θ0, ∂L/∂θ1), every sample's gradient at θ is a thin arrow from the origin, their mean is
+ * a dot, and the batch gradient is a bold arrow from the origin that lands on that dot: the
+ * stochastic gradient is an unbiased estimate of the true one.
+ */
+public final class PerSampleArrows {
+
+    /** The most samples whose arrows a picture draws: beyond that it is a blot. */
+    public static final int MAX_SAMPLES = 1000;
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 560;
+
+    private static final Color SAMPLE = new Color(90, 130, 200, 150);
+    private static final Color BATCH = new Color(200, 30, 30);
+
+    private PerSampleArrows() {}
+
+    /**
+     * The chart.
+     *
+     * @param theta where the gradients were taken
+     * @param perSample each sample's gradient
+     * @param batch the batch gradient
+     * @return the chart
+     */
+    public static XYChart chart(Theta theta, PerSampleGradients perSample, Gradient batch) {
+        double[] g0 = perSample.gradTheta0();
+        double[] g1 = perSample.gradTheta1();
+        List<Arrow> samples = new ArrayList<>();
+        for (int i = 0; i < g0.length; i++) {
+            samples.add(new Arrow(0, 0, g0[i], g1[i]));
+        }
+        Gradient mean = perSample.average();
+        Arrow bold = new Arrow(0, 0, batch.gradTheta0(), batch.gradTheta1());
+        List<Arrow> all = new ArrayList<>(samples);
+        all.add(bold);
+        Window window = Arrows.enclosing(all, 0.06);
+        XYChart chart = Plot.chart(WIDTH, HEIGHT, String.format(Locale.ROOT,
+                "Gradients at θ = (%s, %s): %d per-sample, their mean, the batch gradient",
+                theta.theta0(), theta.theta1(), g0.length), "∂L/∂θ0", "∂L/∂θ1");
+        Plot.show(chart, window);
+        double[][] thin = Arrows.polyline(samples, window);
+        Plot.line(chart, "per-sample gradients (" + g0.length + ")", thin[0], thin[1], SAMPLE, 1f,
+                true);
+        double[][] thick = Arrows.polyline(List.of(bold), window);
+        Plot.line(chart, "batch gradient", thick[0], thick[1], BATCH, 3.5f, true);
+        Plot.points(chart, "mean of the per-sample gradients", new double[] {mean.gradTheta0()},
+                new double[] {mean.gradTheta1()}, SeriesMarkers.CIRCLE, Color.BLACK, true);
+        return chart;
+    }
+
+    /**
+     * Computes each sample's gradient and the batch gradient at θ with DJL autograd (the
+     * notebook's In [11] and In [10]) and writes their picture as PNG, atomically.
+     *
+     * @param target the file
+     * @param data the samples, at most {@link #MAX_SAMPLES}
+     * @param theta where to take the gradients
+     * @param dataType the autograd's working type
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if there are more samples than a picture can show
+     */
+    public static void write(Path target, LinearData data, Theta theta, DataType dataType)
+            throws IOException {
+        if (data.samples() > MAX_SAMPLES) {
+            throw new IllegalArgumentException("a per-sample picture shows at most " + MAX_SAMPLES
+                    + " samples' arrows, got " + data.samples());
+        }
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            AutogradGradients autograd = AutogradGradients.builder(manager)
+                    .optDataType(dataType).build();
+            write(target, theta, autograd.perSample(data, theta),
+                    autograd.batch(data, theta).gradient());
+        }
+    }
+
+    /**
+     * Writes the chart as PNG, atomically.
+     *
+     * @param target the file
+     * @param theta where the gradients were taken
+     * @param perSample each sample's gradient
+     * @param batch the batch gradient
+     * @throws IOException if writing fails
+     */
+    public static void write(Path target, Theta theta, PerSampleGradients perSample,
+            Gradient batch) throws IOException {
+        ChartFiles.png(target, chart(theta, perSample, batch));
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.sgdlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.chart.DescentCharts;
+import io.github.sgdlab.descent.Dataset;
+import io.github.sgdlab.descent.Descent;
+import io.github.sgdlab.descent.DescentConfig;
+import io.github.sgdlab.descent.DescentProgress;
+import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.Method;
+import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.output.DescentJson;
+import io.github.sgdlab.output.DescentPictures;
+import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.output.TrajectoryCsv;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descend}: full-batch, mini-batch or stochastic gradient descent with momentum on the
+ * notebook's model, gradients by DJL autograd, checked against a plain-Java reference.
+ */
+@Command(
+        name = "descend",
+        mixinStandardHelpOptions = true,
+        description = "Gradient descent (full, sgd, minibatch; with momentum) on DJL autograd, "
+                + "runs averaged, checked against a plain-Java reference.",
+        subcommands = StudyCommand.class)
+final class DescendCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "notebook or wide (default: ${DEFAULT-VALUE}).")
+    private String dataset = "notebook";
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "full, sgd or minibatch (default: ${DEFAULT-VALUE}).")
+    private String method = "full";
+
+    @Option(names = "--batch", paramLabel = "B",
+            description = "Mini-batch size, 1 to n (default: ${DEFAULT-VALUE}).")
+    private int batch = DescentConfig.DEFAULT_BATCH;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Learning rate, > 0 (required).")
+    private Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "MU",
+            description = "Momentum in [0, 1), PyTorch SGD style (default: ${DEFAULT-VALUE}).")
+    private double momentum;
+
+    @Option(names = "--runs", paramLabel = "R",
+            description = "Independent runs, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+    private int runs = 1;
+
+    @Option(names = "--shuffle-seed", paramLabel = "S",
+            description = "Run r shuffles with RandomState(S + r) (default: ${DEFAULT-VALUE}).")
+    private long shuffleSeed;
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "Converged when |theta - theta*| < E (default: ${DEFAULT-VALUE}).")
+    private double eps = DescentConfig.DEFAULT_EPS;
+
+    @Option(names = "--max-epochs", paramLabel = "M",
+            description = "Give up after M epochs (default: ${DEFAULT-VALUE}).")
+    private int maxEpochs = DescentConfig.DEFAULT_MAX_EPOCHS;
+
+    @Option(names = "--theta0", paramLabel = "A", description = "Start theta_0 (default: 0).")
+    private double theta0;
+
+    @Option(names = "--theta1", paramLabel = "B", description = "Start theta_1 (default: 0).")
+    private double theta1;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
+            description = "float64 or float32 (default: float64).")
+    private DataType dataType = DataType.FLOAT64;
+
+    @Mixin
+    private OutOptions output;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        DescentConfig config = config();
+        OutputDirectory directory = output.check(spec);
+        DescentResult result;
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            result = Descent.run(manager, config, progress(spec, output.quiet()));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? DescentJson.toText(result) + "\n" : DescentText.of(result));
+        stdout.flush();
+        if (directory != null) {
+            write(result, directory);
+        }
+        return 0;
+    }
+
+    /**
+     * The progress bar on stderr: the charts package plugs its bar in here (silent with
+     * {@code --quiet} or when stderr is not a terminal).
+     *
+     * @param spec the command, for its streams
+     * @param quiet whether the user asked for silence
+     * @return what hears of every epoch
+     */
+    static DescentProgress progress(CommandSpec spec, boolean quiet) {
+        StderrProgress[] bar = new StderrProgress[1];
+        return (epoch, maxEpochs, activeRuns) -> {
+            if (bar[0] == null) {
+                bar[0] = StderrProgress.start("descend: epochs (at most)", maxEpochs, quiet,
+                        false);
+            }
+            bar[0].stepTo(activeRuns == 0 ? maxEpochs : epoch);
+            if (activeRuns == 0) {
+                bar[0].close();
+            }
+        };
+    }
+
+    /**
+     * The pictures {@code --out} draws: the charts package plugs in here.
+     *
+     * @return the picture writer
+     */
+    static DescentPictures pictures() {
+        return new DescentCharts();
+    }
+
+    private DescentConfig config() {
+        if (learningRate == null) {
+            throw new ParameterException(spec.commandLine(), "missing required option --lr");
+        }
+        return badInput(() -> DescentConfig.builder()
+                .optDataset(Dataset.of(dataset))
+                .optMethod(Method.of(method))
+                .optBatch(batch)
+                .setLearningRate(learningRate)
+                .optMomentum(momentum)
+                .optRuns(runs)
+                .optShuffleSeed(shuffleSeed)
+                .optEps(eps)
+                .optMaxEpochs(maxEpochs)
+                .optStart(new Theta(theta0, theta1))
+                .optDataType(dataType)
+                .optKeepTrajectory(output.given())
+                .build());
+    }
+
+    /** Writes every file of {@code --out}, each atomically. */
+    private static void write(DescentResult result, OutputDirectory directory) throws IOException {
+        directory.create();
+        directory.write("trajectory.csv", stream -> TrajectoryCsv.write(result, stream));
+        directory.write("summary.json", stream -> stream.write(
+                (DescentJson.toText(result) + "\n").getBytes(StandardCharsets.UTF_8)));
+        pictures().write(result, directory);
+    }
+
+    /** Runs a check of the user's input, turning its complaint into picocli's bad-input error. */
+    private <T> T badInput(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

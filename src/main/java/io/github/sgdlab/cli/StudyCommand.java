@@ -1,0 +1,84 @@
+package io.github.sgdlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.sgdlab.descent.DescentConfig;
+import io.github.sgdlab.descent.Study;
+import io.github.sgdlab.descent.StudyReport;
+import io.github.sgdlab.output.DescentJson;
+import io.github.sgdlab.output.OutputDirectory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descend study}: the assignment's grid, both data sets × three methods × with and
+ * without momentum, as a Markdown table, and the Hessians' condition numbers that explain it.
+ */
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
+        description = "Both datasets x {full, sgd, minibatch} x {vanilla, momentum 0.9} at "
+                + "documented learning rates: a Markdown table and the condition numbers.")
+final class StudyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "R",
+            description = "Runs per cell, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+    private int runs = Study.DEFAULT_RUNS;
+
+    @Mixin
+    private OutOptions output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (runs < 1 || runs > DescentConfig.MAX_RUNS) {
+            throw new ParameterException(spec.commandLine(),
+                    "runs must be between 1 and " + DescentConfig.MAX_RUNS + ", got " + runs);
+        }
+        OutputDirectory directory = output.check(spec);
+        List<Study.Cell> cells;
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                StderrProgress bar = StderrProgress.start("descend study (cells)",
+                        Study.configurations(runs).size(), output.quiet())) {
+            cells = Study.run(manager, runs, cell -> bar.step());
+        }
+        String table = StudyReport.table(cells);
+        String conditioning = StudyReport.conditioning();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(table + "\n" + conditioning);
+        stdout.flush();
+        if (directory != null) {
+            directory.create();
+            directory.write("study.md", stream -> stream.write(
+                    (table + "\n" + conditioning).getBytes(StandardCharsets.UTF_8)));
+            directory.write("study.json", stream -> stream.write(
+                    (json(cells) + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        return 0;
+    }
+
+    private static String json(List<Study.Cell> cells) {
+        JsonArray array = new JsonArray();
+        for (Study.Cell cell : cells) {
+            array.add(DescentJson.toJson(cell.result()));
+        }
+        JsonObject json = new JsonObject();
+        json.add("cells", array);
+        return new GsonBuilder().serializeNulls().create().toJson(json);
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.sgdlab.descent;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.sgdlab.data.LinearData;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All runs of a configuration on DJL at once. The runs are independent, so they are stacked into
+ * one batch ({@link BatchedGradient}): one {@link ai.djl.training.GradientCollector} per iteration
+ * differentiates the sum of the R runs' losses, whose gradient with respect to run r's θ is run
+ * r's own gradient. That costs one collector per iteration instead of one per iteration and run.
+ *
+ * <p>Each run's update, records and stopping live in its {@link RunState}. A run that has
+ * stopped still rides along in the batch (its rows are independent of the others) until every
+ * run has stopped. Every run's plain-Java {@link ReferenceRun} steps in lockstep, so the
+ * deviation between the two trajectories is measured without storing either.
+ */
+final class AutogradDescent {
+
+    private final NDManager manager;
+    private final DescentConfig config;
+    private final StoppingRule rule;
+    private final DescentProgress progress;
+
+    /**
+     * Prepares the batch.
+     *
+     * @param manager the caller's manager (PyTorch engine); every array lives in sub-managers
+     * @param config the configuration
+     * @param rule the stopping rule
+     * @param progress hears of every epoch
+     */
+    AutogradDescent(NDManager manager, DescentConfig config, StoppingRule rule,
+            DescentProgress progress) {
+        this.progress = progress;
+        this.manager = manager;
+        this.config = config;
+        this.rule = rule;
+    }
+
+    /** What the batch computed: every run, and the largest deviation from the reference. */
+    record Outcomes(List<RunResult> runs, double maxReferenceDeviation) {}
+
+    /**
+     * Runs every run to its stop.
+     *
+     * @return the runs and the deviation
+     */
+    Outcomes run() {
+        LinearData data = config.data();
+        int runs = config.runs();
+        int n = data.samples();
+        long[] cuts = cuts(n, config.sliceSize());
+        RunState[] states = new RunState[runs];
+        for (int r = 0; r < runs; r++) {
+            states[r] = new RunState(config, r, rule);
+        }
+        int active = runs;
+        // A stopped run draws no more permutations; its rows ride along in sample order.
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = i;
+        }
+        try (BatchedGradient batch = new BatchedGradient(manager, runs, config.dataType())) {
+            for (int epoch = 1; epoch <= config.maxEpochs() && active > 0; epoch++) {
+                try (NDManager epochScope = manager.newSubManager()) {
+                    // The epoch's samples in each run's order, as [x1, 1, -y] rows.
+                    double[] rows = new double[runs * n * 3];
+                    for (int r = 0; r < runs; r++) {
+                        int[] order = states[r].active() ? states[r].nextOrder() : identity;
+                        for (int k = 0; k < n; k++) {
+                            int at = 3 * (r * n + k);
+                            rows[at] = data.x1(order[k]);
+                            rows[at + 1] = 1.0;
+                            rows[at + 2] = -data.y(order[k]);
+                        }
+                    }
+                    NDList slices = batch.samples(epochScope, rows, n).split(cuts, 1);
+                    active = epoch(slices, states, active, epoch, batch);
+                }
+                progress.epochDone(epoch, config.maxEpochs(), active);
+            }
+        }
+        List<RunResult> results = new ArrayList<>(runs);
+        double maxDeviation = 0;
+        for (RunState state : states) {
+            results.add(state.result());
+            maxDeviation = Math.max(maxDeviation, state.maxDeviation());
+        }
+        return new Outcomes(results, maxDeviation);
+    }
+
+    /**
+     * The iterations of one epoch, one slice each, until every run has stopped.
+     *
+     * @return how many runs are still active
+     */
+    private static int epoch(NDList slices, RunState[] states, int active, int epoch,
+            BatchedGradient batch) {
+        int runs = states.length;
+        double[] theta0 = new double[runs];
+        double[] theta1 = new double[runs];
+        double[] grad0 = new double[runs];
+        double[] grad1 = new double[runs];
+        for (int k = 0; k < slices.size() && active > 0; k++) {
+            for (int r = 0; r < runs; r++) {
+                theta0[r] = states[r].theta0();
+                theta1[r] = states[r].theta1();
+            }
+            batch.compute(slices.get(k), theta0, theta1, grad0, grad1);
+            for (int r = 0; r < runs; r++) {
+                if (states[r].active()) {
+                    states[r].step(grad0[r], grad1[r], epoch);
+                    if (!states[r].active()) {
+                        active--;
+                    }
+                }
+            }
+        }
+        return active;
+    }
+
+    /** Where the epoch is cut into slices: B, 2B, ... below n. */
+    private static long[] cuts(int n, int sliceSize) {
+        int slices = (n + sliceSize - 1) / sliceSize;
+        long[] cuts = new long[slices - 1];
+        for (int k = 1; k < slices; k++) {
+            cuts[k - 1] = (long) k * sliceSize;
+        }
+        return cuts;
+    }
+}

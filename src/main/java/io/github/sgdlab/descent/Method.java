@@ -1,0 +1,69 @@
+package io.github.sgdlab.descent;
+
+import java.util.Locale;
+
+/** How many samples each iteration's gradient averages over. */
+public enum Method {
+
+    /** Full batch: every iteration uses all n samples; one iteration per epoch, no shuffling. */
+    FULL,
+
+    /** Stochastic: each epoch shuffles the samples and takes one iteration per sample. */
+    SGD,
+
+    /**
+     * Mini-batch: each epoch shuffles the samples and cuts the permutation into consecutive
+     * slices of the batch size (the last may be shorter), one iteration per slice.
+     */
+    MINIBATCH;
+
+    /**
+     * The name on the command line and in JSON.
+     *
+     * @return {@code full}, {@code sgd} or {@code minibatch}
+     */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The method a command-line name stands for.
+     *
+     * @param id {@code full}, {@code sgd} or {@code minibatch}
+     * @return the method
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Method of(String id) {
+        for (Method method : values()) {
+            if (method.id().equals(id)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown method '" + id + "': expected full, sgd or minibatch");
+    }
+
+    /**
+     * How many samples one iteration averages over, given the configured batch size.
+     *
+     * @param samples n
+     * @param batch the mini-batch size B
+     * @return n for full batch, 1 for SGD, B for mini-batch
+     */
+    public int sliceSize(int samples, int batch) {
+        return switch (this) {
+            case FULL -> samples;
+            case SGD -> 1;
+            case MINIBATCH -> batch;
+        };
+    }
+
+    /**
+     * Whether each epoch draws a permutation of the samples.
+     *
+     * @return false for full batch, true otherwise
+     */
+    public boolean shuffles() {
+        return this != FULL;
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.sgdlab.output;
+
+import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.RunResult;
+import io.github.sgdlab.descent.Trajectory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code trajectory.csv}: one row per run and iteration, starting with iteration 0 (the start θ)
+ * in epoch 0, columns {@code run, epoch, iteration, theta0, theta1, loss}; the loss is the
+ * full-data mean-squared error at that θ. Doubles are written so that they parse back to the
+ * same bits.
+ */
+public final class TrajectoryCsv {
+
+    /** The header row. */
+    public static final String[] HEADER = {"run", "epoch", "iteration", "theta0", "theta1", "loss"};
+
+    private TrajectoryCsv() {}
+
+    /**
+     * Writes every kept trajectory of a result.
+     *
+     * @param result the descent; runs without a trajectory are skipped
+     * @param out where the CSV goes, UTF-8, {@code \n} line ends; not closed
+     * @throws IOException if writing fails
+     */
+    public static void write(DescentResult result, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(HEADER).setRecordSeparator('\n').get();
+        CSVPrinter printer = new CSVPrinter(writer, format);
+        for (int r = 0; r < result.runs().size(); r++) {
+            RunResult run = result.runs().get(r);
+            Trajectory trajectory = run.trajectory();
+            if (trajectory == null) {
+                continue;
+            }
+            for (int t = 0; t <= trajectory.iterations(); t++) {
+                printer.printRecord(r, trajectory.epoch(t), t,
+                        Double.toString(trajectory.theta0(t)),
+                        Double.toString(trajectory.theta1(t)),
+                        Double.toString(trajectory.loss(t)));
+            }
+        }
+        printer.flush();
+    }
+}
