@@ -36,9 +36,9 @@ final class FeatureReport {
 
     /**
      * Computes the comparison and prints it in one piece. With {@code --per-sample-csv} the
-     * per-sample gradients stream into a temporary file as they are computed, which is renamed
-     * over the target only once the results are known to be finite and before anything is
-     * printed: bad input writes nothing.
+     * per-sample gradients stream into the CSV's temporary file as they are computed; it is
+     * renamed over the target only once the results are known to be finite and before anything
+     * is printed: bad input writes nothing.
      *
      * @param spec the command, for error messages
      * @param source the data's name, for the first text line and the JSON's {@code data}
@@ -52,30 +52,35 @@ final class FeatureReport {
      */
     static int print(CommandSpec spec, String source, FeatureData data, ThetaVector theta,
             DataType dataType, boolean json, Strategy strategy, Path perSampleCsv) {
-        FeatureComparison result;
         // The loop runs twice (average, then spread), so its progress line counts two passes.
         IntConsumer progress = strategy == Strategy.LOOP
                 ? Progress.forPasses(data.samples(), 2)
                 : done -> { };
-        try (PerSampleCsv csv = perSampleCsv == null ? null
-                : PerSampleCsv.open(perSampleCsv, data.features() + 1)) {
-            PerSampleSink sink = csv == null ? PerSampleSink.NONE : csv.sink(spec, perSampleCsv);
+        PerSampleCsv.Rows<FeatureComparison> compute = sink -> {
+            FeatureComparison computed;
             try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-                result = FeatureComparison.compute(manager, data, theta, dataType, strategy,
+                computed = FeatureComparison.compute(manager, data, theta, dataType, strategy,
                         progress, sink);
             }
-            if (!result.allFinite()) {
+            if (!computed.allFinite()) {
+                // Thrown inside the CSV's write, so the file is abandoned.
                 throw new ParameterException(spec.commandLine(), String.format(
                         "theta = %s is too far from the data: the %s loss or gradient "
                                 + "overflows (try a smaller theta%s)",
                         theta, dataType,
                         dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
             }
-            if (csv != null) {
-                csv.commit();
+            return computed;
+        };
+        FeatureComparison result;
+        if (perSampleCsv == null) {
+            result = compute.compute(PerSampleSink.NONE);
+        } else {
+            try {
+                result = PerSampleCsv.write(perSampleCsv, data.features() + 1, compute);
+            } catch (IOException e) {
+                throw PerSampleCsv.failure(spec, perSampleCsv, e);
             }
-        } catch (IOException e) {
-            throw PerSampleCsv.failure(spec, perSampleCsv, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

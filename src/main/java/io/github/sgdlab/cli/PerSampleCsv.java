@@ -2,19 +2,20 @@ package io.github.sgdlab.cli;
 
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.PerSampleSink;
+import io.github.sgdlab.output.AtomicFiles;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,147 +26,109 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code --per-sample-csv}: the n per-sample gradients, one row per sample, columns
  * {@code grad_theta0 … grad_thetaD}, each double written so that it parses back to the same
- * bits. Written atomically: rows stream into a temporary file in the same directory, which is
- * renamed over the target only by {@link #commit()}, so a reader never sees half a file and a
- * failed or abandoned write leaves whatever was there before.
- *
- * <pre>{@code
- * try (PerSampleCsv csv = PerSampleCsv.open(path, d + 1)) {
- *     ... csv.write(from, m, chunk) for each chunk ...
- *     csv.commit();
- * }   // not committed: the temporary file is deleted, the target untouched
- * }</pre>
+ * bits. Written atomically through the project's one atomic writer, {@link AtomicFiles}: the
+ * rows stream into a temporary file in the target's folder while the gradients are computed,
+ * and the file is renamed over the target only if the computation returns; if it throws (bad
+ * input found late, such as a θ that overflows), the temporary file is removed and the target
+ * is untouched.
  */
-final class PerSampleCsv implements AutoCloseable {
+final class PerSampleCsv {
 
-    /** What {@link #open} throws when the target is a directory. */
+    /** What {@link #write} throws when the target is a directory. */
     private static final String IS_A_DIRECTORY = "it is a directory";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private PerSampleCsv() {}
 
-    private final Path target;
-    private final Path temporary;
-    private final CSVPrinter printer;
-    private final String[] row;
-    private boolean closed;
+    /**
+     * Computes something that hands out per-sample gradients, with the rows it hands out going
+     * into the file.
+     *
+     * @param <T> what the computation returns
+     */
+    @FunctionalInterface
+    interface Rows<T> {
 
-    private PerSampleCsv(Path target, Path temporary, CSVPrinter printer, int parameters) {
-        this.target = target;
-        this.temporary = temporary;
-        this.printer = printer;
-        this.row = new String[parameters];
+        /**
+         * Runs the computation.
+         *
+         * @param sink takes the per-sample gradients, in sample order
+         * @return the computation's result
+         */
+        T compute(PerSampleSink sink);
     }
 
     /**
-     * Starts the file: a temporary file beside the target, with the header written.
+     * Writes the file from the gradients a computation hands out as it runs.
      *
-     * @param path where the file goes once committed; its directory must exist
+     * @param <T> what the computation returns
+     * @param path where the file goes; its directory must exist
      * @param parameters the columns: d + 1
-     * @return the open writer
-     * @throws IOException if the temporary file cannot be made; see {@link #isBadPath}
+     * @param rows the computation
+     * @return what the computation returned
+     * @throws IOException if the file cannot be written (see {@link #isBadPath}); the target is
+     *     then untouched
      */
-    static PerSampleCsv open(Path path, int parameters) throws IOException {
-        Path target = path.toAbsolutePath();
-        if (Files.isDirectory(target)) {
+    static <T> T write(Path path, int parameters, Rows<T> rows) throws IOException {
+        if (Files.isDirectory(path)) {
+            // Checked first: the rename at the end would replace an empty directory.
             throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
         }
-        // Not Files.createTempFile: that makes the file readable by its owner only (0600), and
-        // the rename would hand those permissions to the result. A new file of our own name
-        // gets the ordinary ones (the umask's), as a shell's redirection would.
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            String[] header = new String[parameters];
-            for (int j = 0; j < parameters; j++) {
-                header[j] = "grad_theta" + j;
-            }
-            CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setHeader(header)
-                    .setRecordSeparator('\n')
-                    .get();
-            return new PerSampleCsv(target, temporary, new CSVPrinter(writer, format),
-                    parameters);
-        } catch (IOException | RuntimeException e) {
-            writer.close();
-            Files.deleteIfExists(temporary);
-            throw e;
+        String[] header = new String[parameters];
+        for (int j = 0; j < parameters; j++) {
+            header[j] = "grad_theta" + j;
         }
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(header)
+                .setRecordSeparator('\n')
+                .get();
+        List<T> result = new ArrayList<>(1);
+        try {
+            AtomicFiles.write(path, out -> {
+                CSVPrinter printer = new CSVPrinter(new BufferedWriter(
+                        new OutputStreamWriter(out, StandardCharsets.UTF_8)), format);
+                String[] row = new String[parameters];
+                result.add(rows.compute((from, m, gradients) -> {
+                    try {
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < parameters; j++) {
+                                row[j] = DoubleText.of(gradients[j][i]);
+                            }
+                            printer.printRecord((Object[]) row);
+                        }
+                    } catch (IOException e) {
+                        throw new RowFailure(e);
+                    }
+                }));
+                printer.flush();
+            });
+        } catch (RowFailure e) {
+            throw e.getCause();
+        }
+        return result.get(0);
     }
 
     /**
-     * Writes the n gradient pairs of the notebook's model and commits the file.
+     * Writes the n gradient pairs of the notebook's model.
      *
      * @param path where it goes; its directory must exist
      * @param gradients the per-sample gradients
      * @throws IOException if it cannot be written; the target is then untouched
      */
     static void write(Path path, PerSampleGradients gradients) throws IOException {
-        try (PerSampleCsv csv = open(path, 2)) {
-            csv.write(0, gradients.size(),
+        write(path, 2, sink -> {
+            sink.accept(0, gradients.size(),
                     new double[][] {gradients.gradTheta0(), gradients.gradTheta1()});
-            csv.commit();
-        }
+            return null;
+        });
     }
 
-    /**
-     * Appends the rows of one chunk.
-     *
-     * @param from the chunk's first sample (rows come in sample order)
-     * @param m how many samples the chunk holds
-     * @param gradients {@code gradients[j][i]}: component j of the chunk's i-th gradient
-     * @throws IOException if the write fails
-     */
-    void write(int from, int m, double[][] gradients) throws IOException {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = DoubleText.of(gradients[j][i]);
-            }
-            printer.printRecord((Object[]) row);
-        }
-    }
+    /** A row that could not be written, carried out of the sink, which cannot throw it. */
+    private static final class RowFailure extends UncheckedIOException {
 
-    /**
-     * This writer as a sink for the gradient paths, which cannot throw checked exceptions: a
-     * failed write comes out as {@link #failure}'s exception.
-     *
-     * @param spec the command, for a bad-input error
-     * @param path the path as the user gave it, for the message
-     * @return the sink
-     */
-    PerSampleSink sink(CommandSpec spec, Path path) {
-        return (from, m, gradients) -> {
-            try {
-                write(from, m, gradients);
-            } catch (IOException e) {
-                throw failure(spec, path, e);
-            }
-        };
-    }
+        private static final long serialVersionUID = 1L;
 
-    /**
-     * Finishes the file and renames it over the target.
-     *
-     * @throws IOException if the last rows cannot be written or the rename fails
-     */
-    void commit() throws IOException {
-        closed = true;
-        printer.close();
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Abandons the file if it was not committed: the temporary file is deleted. */
-    @Override
-    public void close() throws IOException {
-        try {
-            if (!closed) {
-                closed = true;
-                printer.close();
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        RowFailure(IOException cause) {
+            super(cause);
         }
     }
 
@@ -191,7 +154,7 @@ final class PerSampleCsv implements AutoCloseable {
     /**
      * Whether a write failed because of the path the user named, not on the way.
      *
-     * @param e what {@link #open} threw
+     * @param e what {@link #write} threw
      * @return true for no such directory, a directory, no permission
      */
     static boolean isBadPath(IOException e) {
@@ -203,7 +166,7 @@ final class PerSampleCsv implements AutoCloseable {
     /**
      * Why a write failed, in words that name no temporary file.
      *
-     * @param e what {@link #open} or a write threw
+     * @param e what {@link #write} threw
      * @return for example "its directory does not exist"
      */
     static String reason(IOException e) {
