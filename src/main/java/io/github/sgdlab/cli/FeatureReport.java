@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -52,15 +51,16 @@ final class FeatureReport {
      */
     static int print(CommandSpec spec, String source, FeatureData data, ThetaVector theta,
             DataType dataType, boolean json, Strategy strategy, Path perSampleCsv) {
-        // The loop runs twice (average, then spread), so its progress line counts two passes.
-        IntConsumer progress = strategy == Strategy.LOOP
-                ? Progress.forPasses(data.samples(), 2)
-                : done -> { };
         PerSampleCsv.Rows<FeatureComparison> compute = sink -> {
             FeatureComparison computed;
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            // The loop goes over the samples twice (average, then spread), so the bar counts
+            // 2n steps; a bar on a terminal for long loops only, as for generated data.
+            try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                    StderrProgress bar = StderrProgress.start(
+                            "per-sample loop, two passes (samples)", 2L * data.samples(),
+                            strategy != Strategy.LOOP)) {
                 computed = FeatureComparison.compute(manager, data, theta, dataType, strategy,
-                        progress, sink);
+                        bar::stepTo, sink);
             }
             if (!computed.allFinite()) {
                 // Thrown inside the CSV's write, so the file is abandoned.
