@@ -9,10 +9,14 @@ import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.grad.BatchGradientVector;
 import io.github.sgdlab.grad.FeatureComparison;
 import io.github.sgdlab.grad.GradientVector;
+import io.github.sgdlab.grad.PerSampleSink;
 import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +34,10 @@ final class FeatureReport {
     private FeatureReport() {}
 
     /**
-     * Computes the comparison and prints it in one piece.
+     * Computes the comparison and prints it in one piece. With {@code --per-sample-csv} the
+     * per-sample gradients stream into the CSV's temporary file as they are computed; it is
+     * renamed over the target only once the results are known to be finite and before anything
+     * is printed: bad input writes nothing.
      *
      * @param spec the command, for error messages
      * @param source the data's name, for the first text line and the JSON's {@code data}
@@ -38,20 +45,42 @@ final class FeatureReport {
      * @param theta where to take the gradients
      * @param dataType float32 or float64
      * @param json whether to print JSON instead of text
+     * @param strategy how the per-sample gradients are computed
+     * @param perSampleCsv where to write the per-sample gradients, or null
      * @return 0 if the cross-check passed, {@link SgdLab#CROSS_CHECK_FAILED} otherwise
      */
     static int print(CommandSpec spec, String source, FeatureData data, ThetaVector theta,
-            DataType dataType, boolean json) {
+            DataType dataType, boolean json, Strategy strategy, Path perSampleCsv) {
+        PerSampleCsv.Rows<FeatureComparison> compute = sink -> {
+            FeatureComparison computed;
+            // The loop goes over the samples twice (average, then spread), so the bar counts
+            // 2n steps; a bar on a terminal for long loops only, as for generated data.
+            try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                    StderrProgress bar = StderrProgress.start(
+                            "per-sample loop, two passes (samples)", 2L * data.samples(),
+                            strategy != Strategy.LOOP)) {
+                computed = FeatureComparison.compute(manager, data, theta, dataType, strategy,
+                        bar::stepTo, sink);
+            }
+            if (!computed.allFinite()) {
+                // Thrown inside the CSV's write, so the file is abandoned.
+                throw new ParameterException(spec.commandLine(), String.format(
+                        "theta = %s is too far from the data: the %s loss or gradient "
+                                + "overflows (try a smaller theta%s)",
+                        theta, dataType,
+                        dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+            }
+            return computed;
+        };
         FeatureComparison result;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = FeatureComparison.compute(manager, data, theta, dataType);
-        }
-        if (!result.allFinite()) {
-            throw new ParameterException(spec.commandLine(), String.format(
-                    "theta = %s is too far from the data: the %s loss or gradient "
-                            + "overflows (try a smaller theta%s)",
-                    theta, dataType,
-                    dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+        if (perSampleCsv == null) {
+            result = compute.compute(PerSampleSink.NONE);
+        } else {
+            try {
+                result = PerSampleCsv.write(perSampleCsv, data.features() + 1, compute);
+            } catch (IOException e) {
+                throw PerSampleCsv.failure(spec, perSampleCsv, e);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

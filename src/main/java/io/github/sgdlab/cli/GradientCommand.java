@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,7 +73,8 @@ final class GradientCommand implements Callable<Integer> {
     private Strategy perSample = Strategy.VECTORIZED;
 
     @Option(names = "--per-sample-csv", paramLabel = "PATH",
-            description = "Also write the n per-sample gradient pairs to this CSV file.")
+            description = "Also write the n per-sample gradients to this CSV file, one row per "
+                    + "sample: grad_theta0,...,grad_thetaD.")
     private Path perSampleCsv;
 
     @Option(names = "--plot", paramLabel = "PATH",
@@ -132,12 +132,7 @@ final class GradientCommand implements Callable<Integer> {
         try {
             PerSampleCsv.write(perSampleCsv, result.perSample());
         } catch (IOException e) {
-            String message = "cannot write --per-sample-csv " + perSampleCsv + ": "
-                    + PerSampleCsv.reason(e);
-            if (PerSampleCsv.isBadPath(e)) {
-                throw new ParameterException(spec.commandLine(), message, e);
-            }
-            throw new UncheckedIOException(message, e);
+            throw PerSampleCsv.failure(spec, perSampleCsv, e);
         }
     }
 
@@ -186,11 +181,6 @@ final class GradientCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--seed and --samples draw data; with --data the file holds the samples");
         }
-        if (given("--per-sample") || given("--per-sample-csv")) {
-            throw new ParameterException(spec.commandLine(), "--per-sample and --per-sample-csv"
-                    + " work on generated data; with --data the per-sample gradients are taken"
-                    + " in chunks of samples and only their average and spread are printed");
-        }
         FeatureData data = dataFile.read();
         int d = data.features();
         ThetaVector vector;
@@ -210,7 +200,8 @@ final class GradientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json);
+        return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json,
+                perSample, perSampleCsv);
     }
 
     /** {@code --theta} for the generated data, which have one feature. */

@@ -1,67 +1,155 @@
 package io.github.sgdlab.cli;
 
 import io.github.sgdlab.grad.PerSampleGradients;
+import io.github.sgdlab.grad.PerSampleSink;
+import io.github.sgdlab.output.AtomicFiles;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
 /**
- * {@code --per-sample-csv}: the n per-sample gradient pairs, one row per sample, each double
- * written so that it parses back to the same bits. Written atomically: to a temporary file in the
- * same directory, then renamed over the target, so a reader never sees half a file and a failed
- * write leaves whatever was there before.
+ * {@code --per-sample-csv}: the n per-sample gradients, one row per sample, columns
+ * {@code grad_theta0 … grad_thetaD}, each double written so that it parses back to the same
+ * bits. Written atomically through the project's one atomic writer, {@link AtomicFiles}: the
+ * rows stream into a temporary file in the target's folder while the gradients are computed,
+ * and the file is renamed over the target only if the computation returns; if it throws (bad
+ * input found late, such as a θ that overflows), the temporary file is removed and the target
+ * is untouched.
  */
 final class PerSampleCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader("grad_theta0", "grad_theta1")
-            .setRecordSeparator('\n')
-            .get();
+    /** What {@link #write} throws when the target is a directory. */
+    private static final String IS_A_DIRECTORY = "it is a directory";
 
     private PerSampleCsv() {}
 
     /**
-     * Writes the file.
+     * Computes something that hands out per-sample gradients, with the rows it hands out going
+     * into the file.
+     *
+     * @param <T> what the computation returns
+     */
+    @FunctionalInterface
+    interface Rows<T> {
+
+        /**
+         * Runs the computation.
+         *
+         * @param sink takes the per-sample gradients, in sample order
+         * @return the computation's result
+         */
+        T compute(PerSampleSink sink);
+    }
+
+    /**
+     * Writes the file from the gradients a computation hands out as it runs.
+     *
+     * @param <T> what the computation returns
+     * @param path where the file goes; its directory must exist
+     * @param parameters the columns: d + 1
+     * @param rows the computation
+     * @return what the computation returned
+     * @throws IOException if the file cannot be written (see {@link #isBadPath}); the target is
+     *     then untouched
+     */
+    static <T> T write(Path path, int parameters, Rows<T> rows) throws IOException {
+        if (Files.isDirectory(path)) {
+            // Checked first: the rename at the end would replace an empty directory.
+            throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
+        }
+        String[] header = new String[parameters];
+        for (int j = 0; j < parameters; j++) {
+            header[j] = "grad_theta" + j;
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(header)
+                .setRecordSeparator('\n')
+                .get();
+        List<T> result = new ArrayList<>(1);
+        try {
+            AtomicFiles.write(path, out -> {
+                CSVPrinter printer = new CSVPrinter(new BufferedWriter(
+                        new OutputStreamWriter(out, StandardCharsets.UTF_8)), format);
+                String[] row = new String[parameters];
+                result.add(rows.compute((from, m, gradients) -> {
+                    try {
+                        for (int i = 0; i < m; i++) {
+                            for (int j = 0; j < parameters; j++) {
+                                row[j] = DoubleText.of(gradients[j][i]);
+                            }
+                            printer.printRecord((Object[]) row);
+                        }
+                    } catch (IOException e) {
+                        throw new RowFailure(e);
+                    }
+                }));
+                printer.flush();
+            });
+        } catch (RowFailure e) {
+            throw e.getCause();
+        }
+        return result.get(0);
+    }
+
+    /**
+     * Writes the n gradient pairs of the notebook's model.
      *
      * @param path where it goes; its directory must exist
      * @param gradients the per-sample gradients
      * @throws IOException if it cannot be written; the target is then untouched
      */
     static void write(Path path, PerSampleGradients gradients) throws IOException {
-        Path target = path.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
-        }
-        Path temporary = Files.createTempFile(target.getParent(),
-                "." + target.getFileName(), ".tmp");
-        try {
-            double[] gradTheta0 = gradients.gradTheta0();
-            double[] gradTheta1 = gradients.gradTheta1();
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-                for (int i = 0; i < gradTheta0.length; i++) {
-                    printer.printRecord(DoubleText.of(gradTheta0[i]), DoubleText.of(gradTheta1[i]));
-                }
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+        write(path, 2, sink -> {
+            sink.accept(0, gradients.size(),
+                    new double[][] {gradients.gradTheta0(), gradients.gradTheta1()});
+            return null;
+        });
+    }
+
+    /** A row that could not be written, carried out of the sink, which cannot throw it. */
+    private static final class RowFailure extends UncheckedIOException {
+
+        private static final long serialVersionUID = 1L;
+
+        RowFailure(IOException cause) {
+            super(cause);
         }
     }
 
-    /** What {@link #write} throws when the target is a directory. */
-    private static final String IS_A_DIRECTORY = "it is a directory";
+    /**
+     * What a failed write of {@code --per-sample-csv} is to the user. A path that names no
+     * writable file (no such directory, a directory, no permission) is bad input, exit 2; a
+     * write that fails on the way (a full disk) is a failure to write results, exit 3, like
+     * stdout's.
+     *
+     * @param spec the command, for a bad-input error
+     * @param path the path as the user gave it
+     * @param e what the write threw
+     * @return the exception to throw
+     */
+    static RuntimeException failure(CommandSpec spec, Path path, IOException e) {
+        String message = "cannot write --per-sample-csv " + path + ": " + reason(e);
+        if (isBadPath(e)) {
+            return new ParameterException(spec.commandLine(), message, e);
+        }
+        return new UncheckedIOException(message, e);
+    }
 
     /**
      * Whether a write failed because of the path the user named, not on the way.

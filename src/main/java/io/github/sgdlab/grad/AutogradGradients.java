@@ -211,6 +211,37 @@ public final class AutogradGradients {
         return deviation.standardDeviation();
     }
 
+    /**
+     * In [11] for d features, streamed: every sample's gradient, handed to {@code sink} chunk by
+     * chunk in sample order and never held all at once, so memory stays flat at 10^7 samples.
+     *
+     * <p>{@link Strategy#LOOP} runs the general per-sample engine one sample at a time, the model
+     * as a DJL {@link Linear} with d inputs and one unit (weight θ1…θd, bias θ0).
+     * {@link Strategy#VECTORIZED} (and {@link Strategy#AUTO}) takes one backward pass per chunk
+     * of 65 536 samples with a copy of θ per sample, as
+     * {@link #perSample(FeatureData, ThetaVector)} does. For d = 1 both give the notebook's
+     * per-sample loop bit for bit; for more features the Linear's matrix product may round the
+     * prediction differently from the left-to-right sum, so the two may differ in the last bits.
+     *
+     * @param data the samples
+     * @param theta where to take the gradients
+     * @param strategy how to compute them
+     * @param progress told how many samples are done so far: after each sample of the loop,
+     *     after each chunk otherwise
+     * @param sink receives the gradients
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public void perSample(FeatureData data, ThetaVector theta, Strategy strategy,
+            IntConsumer progress, PerSampleSink sink) {
+        Objects.requireNonNull(strategy, "strategy");
+        if (strategy == Strategy.LOOP) {
+            new FeatureLoop(manager, dataType, device).perSample(data, theta, progress, sink);
+        } else {
+            features().perSample(data, theta, sink.andThen(
+                    (from, m, gradients) -> progress.accept(from + m)));
+        }
+    }
+
     private FeatureAutograd features() {
         return new FeatureAutograd(manager, dataType, device);
     }

@@ -39,19 +39,6 @@ final class FeatureAutograd {
         this.engine = manager.getEngine();
     }
 
-    /** Receives per-sample gradients chunk by chunk, in sample order. */
-    interface ChunkSink {
-
-        /**
-         * Takes one chunk.
-         *
-         * @param from the index of the chunk's first sample
-         * @param m how many samples the chunk holds
-         * @param gradients {@code gradients[j][i]}: ∂loss_(from+i)/∂θj; reused for the next chunk
-         */
-        void accept(int from, int m, double[][] gradients);
-    }
-
     BatchGradientVector batch(FeatureData data, ThetaVector theta) {
         theta.requireFeatures(data.features());
         int n = data.samples();
@@ -87,7 +74,7 @@ final class FeatureAutograd {
         }
     }
 
-    void perSample(FeatureData data, ThetaVector theta, ChunkSink sink) {
+    void perSample(FeatureData data, ThetaVector theta, PerSampleSink sink) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         int p = theta.features() + 1;

@@ -3,9 +3,11 @@ package io.github.sgdlab.grad;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.persample.Strategy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * All four gradients at one θ for data with d features — DJL batch and per-sample autograd,
@@ -47,12 +49,46 @@ public record FeatureComparison(
      */
     public static FeatureComparison compute(
             NDManager manager, FeatureData data, ThetaVector theta, DataType dataType) {
+        return compute(manager, data, theta, dataType, Strategy.VECTORIZED, done -> { },
+                PerSampleSink.NONE);
+    }
+
+    /**
+     * Computes all four paths and cross-checks them, with the per-sample gradients taken by the
+     * given strategy and handed, as they come, to a sink (a CSV writer, say). The per-sample
+     * gradients are computed twice and never held: once for their average (the pass that feeds
+     * the sink) and once more for their spread, the two-pass standard deviation of
+     * {@link PerSampleGradients#spread()}.
+     *
+     * @param manager the caller's PyTorch manager; nothing stays attached to it
+     * @param data the samples
+     * @param theta where to take the gradients: d + 1 values
+     * @param dataType float32 or float64, for the autograd paths (the reference is float64)
+     * @param strategy how the per-sample gradients are computed, see
+     *     {@link AutogradGradients#perSample(FeatureData, ThetaVector, Strategy, IntConsumer,
+     *     PerSampleSink)}
+     * @param progress told how many per-sample gradients are done, counting through both
+     *     passes: 1 … n in the first, n + 1 … 2n in the second
+     * @param perSample receives every sample's gradient once, in sample order
+     * @return the comparison
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public static FeatureComparison compute(NDManager manager, FeatureData data,
+            ThetaVector theta, DataType dataType, Strategy strategy, IntConsumer progress,
+            PerSampleSink perSample) {
         theta.requireFeatures(data.features());
         AutogradGradients autograd =
                 AutogradGradients.builder(manager).optDataType(dataType).build();
         BatchGradientVector batch = autograd.batch(data, theta);
-        GradientVector perSampleAverage = autograd.perSampleAverage(data, theta);
-        GradientVector perSampleStd = autograd.perSampleSpread(data, theta, perSampleAverage);
+        int n = data.samples();
+        RunningMean mean = new RunningMean(data.features() + 1);
+        autograd.perSample(data, theta, strategy, progress,
+                perSample.andThen((from, m, gradients) -> mean.addChunk(gradients, m)));
+        GradientVector perSampleAverage = mean.mean();
+        RunningDeviation deviation = new RunningDeviation(perSampleAverage);
+        autograd.perSample(data, theta, strategy, done -> progress.accept(n + done),
+                (from, m, gradients) -> deviation.addChunk(gradients, m));
+        GradientVector perSampleStd = deviation.standardDeviation();
         BatchGradientVector referenceBatch = ReferenceGradients.batch(data, theta);
         GradientVector referencePerSampleAverage =
                 ReferenceGradients.perSampleAverage(data, theta);
@@ -84,7 +120,7 @@ public record FeatureComparison(
     public boolean allFinite() {
         boolean finite = Double.isFinite(batch.loss()) && Double.isFinite(referenceBatch.loss());
         for (GradientVector g : List.of(batch.gradient(), perSampleAverage,
-                referenceBatch.gradient(), referencePerSampleAverage)) {
+                referenceBatch.gradient(), referencePerSampleAverage, perSampleStd)) {
             for (double v : g.values()) {
                 finite &= Double.isFinite(v);
             }
