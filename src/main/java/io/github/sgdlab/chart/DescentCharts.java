@@ -1,8 +1,10 @@
 package io.github.sgdlab.chart;
 
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.LeastSquares;
 import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
 import io.github.sgdlab.grad.Theta;
@@ -18,8 +20,10 @@ import java.util.Optional;
 
 /**
  * The pictures of a descent, as {@code descend --out DIR} writes them: {@code loss.png} always,
- * and for the notebook's one-feature model {@code contours.png}, {@code trajectory.gif},
- * {@code per-sample.png} and, with momentum, {@code momentum.png}.
+ * and for a one-feature model (the notebook's, or a user's one-feature CSV) {@code contours.png},
+ * {@code trajectory.gif}, {@code per-sample.png} and, with momentum, {@code momentum.png}: those
+ * draw the (θ0, θ1) plane, which a model of d &gt; 1 features does not have, so a descent on
+ * d features gets {@code loss.png} alone ({@link #omitted(DescentConfig)} says so).
  *
  * <p>The contour pictures show the first run (its shuffle seed is in {@code summary.json}); the
  * loss picture shows every run. The per-sample picture takes its gradients at the start θ from
@@ -71,14 +75,19 @@ public final class DescentCharts implements DescentPictures {
                     "the result kept no trajectory: build the configuration with optKeepTrajectory(true)");
         }
         List<Path> written = new ArrayList<>();
-        LinearData data = config.data();
-        LossSurface surface = LossSurface.of(data.x1(), data.y());
+        FeatureData data = config.data();
+        double[] star = result.thetaStar();
+        if (data.features() != 1) {
+            written.add(loss(folder.resolve(LOSS), config, trajectories,
+                    LeastSquares.loss(data, star)));
+            return written;
+        }
+        LossSurface surface = LossSurface.of(data.feature(0), data.y());
         written.add(loss(folder.resolve(LOSS), config, trajectories,
-                surface.loss(result.thetaStar().theta0(), result.thetaStar().theta1())));
-        // Everything below draws the (θ0, θ1) plane: one feature only. A data set of d features
-        // gets the loss picture alone.
+                surface.loss(star[0], star[1])));
+        // Everything below draws the (θ0, θ1) plane: one feature only.
         List<List<Theta>> epochs = epochs(trajectories.get(0));
-        Theta thetaStar = result.thetaStar();
+        Theta thetaStar = new Theta(star[0], star[1]);
         Path contours = folder.resolve(CONTOURS);
         EpochContours.write(contours, surface, thetaStar, epochs);
         written.add(contours);
@@ -91,10 +100,32 @@ public final class DescentCharts implements DescentPictures {
                     config.learningRate(), config.momentum());
             written.add(momentum);
         }
-        Path perSample = folder.resolve(PER_SAMPLE);
-        perSample(perSample, config);
-        written.add(perSample);
+        if (data.samples() <= PerSampleArrows.MAX_SAMPLES) {
+            Path perSample = folder.resolve(PER_SAMPLE);
+            perSample(perSample, config);
+            written.add(perSample);
+        }
         return written;
+    }
+
+    /**
+     * What {@link #write(DescentResult, Path)} leaves out for a configuration, as one line for
+     * the user.
+     *
+     * @param config the configuration
+     * @return the note, or empty when every picture is drawn
+     */
+    public static Optional<String> omitted(DescentConfig config) {
+        int d = config.features();
+        int n = config.data().samples();
+        if (d == 1) {
+            return n <= PerSampleArrows.MAX_SAMPLES ? Optional.empty()
+                    : Optional.of(PER_SAMPLE + " shows at most " + PerSampleArrows.MAX_SAMPLES
+                            + " samples' arrows and the data have " + n + ": not drawn");
+        }
+        return Optional.of("the data have " + d + " features: drew " + LOSS + " only; "
+                + CONTOURS + ", " + TRAJECTORY + ", " + MOMENTUM + " and " + PER_SAMPLE
+                + " need one feature (the (theta0, theta1) plane)");
     }
 
     /**
@@ -124,7 +155,13 @@ public final class DescentCharts implements DescentPictures {
      * @throws IOException if it cannot be written
      */
     static void perSample(Path target, DescentConfig config) throws IOException {
-        PerSampleArrows.write(target, config.data(), config.start(), config.dataType());
+        FeatureData data = config.data();
+        // The per-sample picture's gradients need the notebook's data type; it has no noise
+        // column and no seed for a user's file, which the picture does not show.
+        LinearData samples = new LinearData(-1, data.feature(0), new double[data.samples()],
+                data.y());
+        PerSampleArrows.write(target, samples, new Theta(config.start().get(0),
+                config.start().get(1)), config.dataType());
     }
 
     /**

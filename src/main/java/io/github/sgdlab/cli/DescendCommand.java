@@ -3,13 +3,14 @@ package io.github.sgdlab.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.DescentCharts;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.descent.Dataset;
 import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -18,6 +19,7 @@ import io.github.sgdlab.output.TrajectoryCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code descend}: full-batch, mini-batch or stochastic gradient descent with momentum on the
- * notebook's model, gradients by DJL autograd, checked against a plain-Java reference.
+ * linear model, gradients by DJL autograd, checked against a plain-Java reference; on a built-in
+ * data set (the notebook's model, one feature) or, with {@code --data}, on the user's CSV file
+ * with d features.
  */
 @Command(
         name = "descend",
@@ -44,8 +48,11 @@ final class DescendCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "notebook or wide (default: ${DEFAULT-VALUE}).")
+            description = "notebook or wide (default: ${DEFAULT-VALUE}); not with --data.")
     private String dataset = "notebook";
+
+    @Mixin
+    private DataFileOptions dataFile;
 
     @Option(names = "--method", paramLabel = "METHOD",
             description = "full, sgd or minibatch (default: ${DEFAULT-VALUE}).")
@@ -84,6 +91,11 @@ final class DescendCommand implements Callable<Integer> {
     @Option(names = "--theta1", paramLabel = "B", description = "Start theta_1 (default: 0).")
     private double theta1;
 
+    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
+            description = "The start theta, intercept first: d + 1 values for d features "
+                    + "(default: zeros); instead of --theta0/--theta1.")
+    private List<Double> theta;
+
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float64 or float32 (default: float64).")
     private DataType dataType = DataType.FLOAT64;
@@ -103,10 +115,16 @@ final class DescendCommand implements Callable<Integer> {
             result = Descent.run(manager, config, progress(spec, output.quiet()));
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? DescentJson.toText(result) + "\n" : DescentText.of(result));
+        stdout.print(json ? json(result, dataFile.given() ? dataFile.source() : null) + "\n"
+                : DescentText.of(result));
         stdout.flush();
         if (directory != null) {
-            write(result, directory);
+            write(result, directory, dataFile.given() ? dataFile.source() : null);
+            DescentCharts.omitted(config).ifPresent(note -> {
+                PrintWriter stderr = spec.commandLine().getErr();
+                stderr.println("descend --out: " + note);
+                stderr.flush();
+            });
         }
         return 0;
     }
@@ -146,8 +164,28 @@ final class DescendCommand implements Callable<Integer> {
         if (learningRate == null) {
             throw new ParameterException(spec.commandLine(), "missing required option --lr");
         }
-        return badInput(() -> DescentConfig.builder()
-                .optDataset(Dataset.of(dataset))
+        dataFile.checkUnused();
+        boolean pair = given("--theta0") || given("--theta1");
+        if (theta != null && pair) {
+            throw new ParameterException(spec.commandLine(),
+                    "give theta either as --theta or as --theta0/--theta1, not both");
+        }
+        DescentConfig.Builder builder = DescentConfig.builder();
+        if (dataFile.given()) {
+            if (given("--dataset")) {
+                throw new ParameterException(spec.commandLine(),
+                        "--dataset picks a built-in data set and --data reads a file: give one");
+            }
+            FeatureData data = dataFile.read();
+            ThetaVector start = badInput(() -> ThetaOptions.forFeatures(
+                    theta, pair, theta0, theta1, data.features()));
+            builder.optData(dataFile.source(), data).optStart(start);
+        } else {
+            ThetaVector start = badInput(() -> ThetaOptions.forFeatures(
+                    theta, pair, theta0, theta1, 1));
+            builder.optDataset(badInput(() -> Dataset.of(dataset))).optStart(start);
+        }
+        return badInput(() -> builder
                 .optMethod(Method.of(method))
                 .optBatch(batch)
                 .setLearningRate(learningRate)
@@ -156,19 +194,33 @@ final class DescendCommand implements Callable<Integer> {
                 .optShuffleSeed(shuffleSeed)
                 .optEps(eps)
                 .optMaxEpochs(maxEpochs)
-                .optStart(new Theta(theta0, theta1))
                 .optDataType(dataType)
                 .optKeepTrajectory(output.given())
                 .build());
     }
 
-    /** Writes every file of {@code --out}, each atomically. */
-    private static void write(DescentResult result, OutputDirectory directory) throws IOException {
+    /**
+     * Writes every file of {@code --out}, each atomically.
+     *
+     * @param source the data file's name for the JSON, or null for a built-in data set
+     */
+    private static void write(DescentResult result, OutputDirectory directory, String source)
+            throws IOException {
         directory.create();
         directory.write("trajectory.csv", stream -> TrajectoryCsv.write(result, stream));
         directory.write("summary.json", stream -> stream.write(
-                (DescentJson.toText(result) + "\n").getBytes(StandardCharsets.UTF_8)));
+                (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
         pictures().write(result, directory);
+    }
+
+    /** The JSON, with the data file's keys when there is one. */
+    private static String json(DescentResult result, String source) {
+        return source == null ? DescentJson.toText(result)
+                : DescentJson.toText(DescentJson.toJson(result, source));
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Runs a check of the user's input, turning its complaint into picocli's bad-input error. */

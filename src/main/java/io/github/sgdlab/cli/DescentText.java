@@ -29,18 +29,26 @@ final class DescentText {
                 config.learningRate(), config.momentum(), config.eps(), config.maxEpochs(),
                 config.dataType().toString().toLowerCase(Locale.ROOT), config.runs(),
                 config.runs() == 1 ? "" : "s"));
-        out.append(String.format(Locale.ROOT, "theta* = (%s, %s)\n\n",
-                DoubleText.of(result.thetaStar().theta0()),
-                DoubleText.of(result.thetaStar().theta1())));
-        out.append(String.format(Locale.ROOT, "%-6s %-12s %-14s %10s %7s  %-24s %-24s %s\n",
-                "run", "shuffle_seed", "outcome", "iterations", "epochs", "final_theta0",
-                "final_theta1", "final_loss"));
+        double[] star = result.thetaStar();
+        StringBuilder stars = new StringBuilder();
+        for (int j = 0; j < star.length; j++) {
+            stars.append(j == 0 ? "" : ", ").append(DoubleText.of(star[j]));
+        }
+        out.append("theta* = (").append(stars).append(")\n\n");
+        out.append(String.format(Locale.ROOT, "%-6s %-12s %-14s %10s %7s ",
+                "run", "shuffle_seed", "outcome", "iterations", "epochs"));
+        for (int j = 0; j < star.length; j++) {
+            out.append(String.format(Locale.ROOT, " %-24s", "final_theta" + j));
+        }
+        out.append(" final_loss\n");
         for (int r = 0; r < result.runs().size(); r++) {
             RunResult run = result.runs().get(r);
-            out.append(String.format(Locale.ROOT, "%-6d %-12d %-14s %10d %7d  %-24s %-24s %s\n",
-                    r, run.shuffleSeed(), run.outcome().id(), run.iterations(), run.epochs(),
-                    number(run.finalTheta0()), number(run.finalTheta1()),
-                    number(run.finalLoss())));
+            out.append(String.format(Locale.ROOT, "%-6d %-12d %-14s %10d %7d ",
+                    r, run.shuffleSeed(), run.outcome().id(), run.iterations(), run.epochs()));
+            for (double theta : run.finalTheta()) {
+                out.append(String.format(Locale.ROOT, " %-24s", number(theta)));
+            }
+            out.append(' ').append(number(run.finalLoss())).append('\n');
         }
         out.append('\n');
         out.append(String.format(Locale.ROOT, "converged %d/%d", result.convergedRuns(),

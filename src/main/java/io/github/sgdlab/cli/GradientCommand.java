@@ -189,18 +189,7 @@ final class GradientCommand implements Callable<Integer> {
         int d = data.features();
         ThetaVector vector;
         try {
-            if (pair && d != 1) {
-                throw new IllegalArgumentException("--theta0/--theta1 fit one feature and the"
-                        + " data have " + d + "; give --theta with " + (d + 1) + " values");
-            }
-            if (theta != null && theta.size() != d + 1) {
-                throw new IllegalArgumentException("--theta has " + theta.size()
-                        + (theta.size() == 1 ? " value" : " values") + " but the data have " + d
-                        + (d == 1 ? " feature" : " features") + ": give " + (d + 1)
-                        + ", the intercept first");
-            }
-            vector = theta != null ? ThetaVector.of(doubles(theta))
-                    : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+            vector = ThetaOptions.forFeatures(theta, pair, theta0, theta1, d);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -216,10 +205,6 @@ final class GradientCommand implements Callable<Integer> {
                     + " but the generated data have one feature: give 2, the intercept first");
         }
         return new Theta(values.get(0), values.get(1));
-    }
-
-    private static double[] doubles(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private boolean given(String option) {

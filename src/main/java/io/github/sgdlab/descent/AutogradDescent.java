@@ -2,7 +2,7 @@ package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +50,16 @@ final class AutogradDescent {
      * @return the runs and the deviation
      */
     Outcomes run() {
-        LinearData data = config.data();
+        FeatureData data = config.data();
         int runs = config.runs();
         int n = data.samples();
+        int d = data.features();
+        int width = d + 2;
+        double[][] x = new double[d][];
+        for (int j = 0; j < d; j++) {
+            x[j] = data.feature(j);
+        }
+        double[] y = data.y();
         long[] cuts = cuts(n, config.sliceSize());
         RunState[] states = new RunState[runs];
         for (int r = 0; r < runs; r++) {
@@ -64,22 +71,24 @@ final class AutogradDescent {
         for (int i = 0; i < n; i++) {
             identity[i] = i;
         }
-        try (BatchedGradient batch = new BatchedGradient(manager, runs, config.dataType())) {
+        try (BatchedGradient batch = new BatchedGradient(manager, runs, d, config.dataType())) {
             for (int epoch = 1; epoch <= config.maxEpochs() && active > 0; epoch++) {
                 try (NDManager epochScope = manager.newSubManager()) {
-                    // The epoch's samples in each run's order, as [x1, 1, -y] rows.
-                    double[] rows = new double[runs * n * 3];
+                    // The epoch's samples in each run's order, as [x1, ..., xd, 1, -y] rows.
+                    double[] rows = new double[runs * n * width];
                     for (int r = 0; r < runs; r++) {
                         int[] order = states[r].active() ? states[r].nextOrder() : identity;
                         for (int k = 0; k < n; k++) {
-                            int at = 3 * (r * n + k);
-                            rows[at] = data.x1(order[k]);
-                            rows[at + 1] = 1.0;
-                            rows[at + 2] = -data.y(order[k]);
+                            int at = width * (r * n + k);
+                            for (int j = 0; j < d; j++) {
+                                rows[at + j] = x[j][order[k]];
+                            }
+                            rows[at + d] = 1.0;
+                            rows[at + d + 1] = -y[order[k]];
                         }
                     }
                     NDList slices = batch.samples(epochScope, rows, n).split(cuts, 1);
-                    active = epoch(slices, states, active, epoch, batch);
+                    active = epoch(slices, states, active, epoch, batch, d + 1);
                 }
                 progress.epochDone(epoch, config.maxEpochs(), active);
             }
@@ -99,21 +108,18 @@ final class AutogradDescent {
      * @return how many runs are still active
      */
     private static int epoch(NDList slices, RunState[] states, int active, int epoch,
-            BatchedGradient batch) {
+            BatchedGradient batch, int stride) {
         int runs = states.length;
-        double[] theta0 = new double[runs];
-        double[] theta1 = new double[runs];
-        double[] grad0 = new double[runs];
-        double[] grad1 = new double[runs];
+        double[] thetas = new double[runs * stride];
+        double[] gradients = new double[runs * stride];
         for (int k = 0; k < slices.size() && active > 0; k++) {
             for (int r = 0; r < runs; r++) {
-                theta0[r] = states[r].theta0();
-                theta1[r] = states[r].theta1();
+                states[r].copyTheta(thetas, r * stride);
             }
-            batch.compute(slices.get(k), theta0, theta1, grad0, grad1);
+            batch.compute(slices.get(k), thetas, gradients);
             for (int r = 0; r < runs; r++) {
                 if (states[r].active()) {
-                    states[r].step(grad0[r], grad1[r], epoch);
+                    states[r].step(gradients, r * stride, epoch);
                     if (!states[r].active()) {
                         active--;
                     }

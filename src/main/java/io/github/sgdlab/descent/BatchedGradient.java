@@ -12,8 +12,9 @@ import java.nio.ByteOrder;
 /**
  * The gradient of R independent runs' mean-squared errors in one DJL autograd pass.
  *
- * <p>Run r's parameters are the column {@code [θ1, θ0, 1]}, its samples rows {@code [x1, 1, −y]},
- * so one batched {@code matMul} gives every residual {@code θ1·x1 + θ0 − y}; the loss is
+ * <p>Run r's parameters are the column {@code [θ1, …, θd, θ0, 1]}, its samples rows
+ * {@code [x1, …, xd, 1, −y]}, so one batched {@code matMul} gives every residual
+ * {@code θ·x + θ0 − y} (for the notebook's d = 1, {@code [θ1, θ0, 1]} and {@code [x1, 1, −y]}); the loss is
  * {@code Σ_r mean_i residual²}, and its gradient with respect to run r's column is run r's own
  * gradient (the third component, for the constant 1, is ignored).
  *
@@ -30,6 +31,8 @@ final class BatchedGradient implements AutoCloseable {
 
     private final NDManager scope;
     private final int runs;
+    private final int features;
+    private final int width;
     private final boolean float32;
     private final ByteBuffer buffer;
     private final NDArray theta;
@@ -42,28 +45,32 @@ final class BatchedGradient implements AutoCloseable {
      *
      * @param manager the manager to open a scope on
      * @param runs R
+     * @param features d
      * @param dataType float64 or float32
      */
-    BatchedGradient(NDManager manager, int runs, DataType dataType) {
+    BatchedGradient(NDManager manager, int runs, int features, DataType dataType) {
         this.scope = manager.newSubManager();
         this.runs = runs;
+        this.features = features;
+        this.width = features + 2;
         this.float32 = dataType == DataType.FLOAT32;
-        this.buffer = ByteBuffer.allocateDirect(runs * 3 * dataType.getNumOfBytes())
+        this.buffer = ByteBuffer.allocateDirect(runs * width * dataType.getNumOfBytes())
                 .order(ByteOrder.nativeOrder());
-        this.theta = scope.create(buffer, new Shape(runs, 3, 1), dataType);
+        this.theta = scope.create(buffer, new Shape(runs, width, 1), dataType);
         theta.setRequiresGradient(true);
     }
 
     /**
-     * Packs an epoch's samples for every run as {@code [x1, 1, −y]} rows, in the working type.
+     * Packs an epoch's samples for every run as {@code [x1, …, xd, 1, −y]} rows, in the working
+     * type.
      *
      * @param scope where the tensor lives
-     * @param rows R · n · 3 values, run by run, sample by sample
+     * @param rows R · n · (d + 2) values, run by run, sample by sample
      * @param samples n
-     * @return an (R, n, 3) tensor
+     * @return an (R, n, d + 2) tensor
      */
     NDArray samples(NDManager scope, double[] rows, int samples) {
-        Shape shape = new Shape(runs, samples, 3);
+        Shape shape = new Shape(runs, samples, width);
         if (float32) {
             float[] rounded = new float[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -77,14 +84,13 @@ final class BatchedGradient implements AutoCloseable {
     /**
      * One iteration of every run: each run's gradient at its θ over the slice's samples.
      *
-     * @param slice (R, b, 3) rows {@code [x1, 1, −y]}
-     * @param theta0 every run's θ0 (values of the working type)
-     * @param theta1 every run's θ1
-     * @param grad0 receives every run's ∂loss/∂θ0
-     * @param grad1 receives every run's ∂loss/∂θ1
+     * @param slice (R, b, d + 2) rows {@code [x1, …, xd, 1, −y]}
+     * @param thetas every run's θ, d + 1 values each, intercept first (values of the working
+     *     type)
+     * @param gradients receives every run's gradient in the same layout
      */
-    void compute(NDArray slice, double[] theta0, double[] theta1, double[] grad0, double[] grad1) {
-        write(theta0, theta1);
+    void compute(NDArray slice, double[] thetas, double[] gradients) {
+        write(thetas);
         boolean oneSample = slice.getShape().get(1) == 1;
         double[] values = CollectorGate.collect(scope.getEngine(), collector -> {
             try (NDArray residual = slice.matMul(theta);
@@ -103,19 +109,32 @@ final class BatchedGradient implements AutoCloseable {
             gradient.subi(gradient);
             return out;
         });
+        int stride = features + 1;
         for (int r = 0; r < runs; r++) {
-            grad1[r] = values[3 * r];
-            grad0[r] = values[3 * r + 1];
+            int from = width * r;
+            int to = stride * r;
+            gradients[to] = values[from + features];
+            for (int j = 0; j < features; j++) {
+                gradients[to + 1 + j] = values[from + j];
+            }
         }
     }
 
-    private void write(double[] theta0, double[] theta1) {
+    private void write(double[] thetas) {
         buffer.clear();
+        int stride = features + 1;
         for (int r = 0; r < runs; r++) {
+            int at = stride * r;
             if (float32) {
-                buffer.putFloat((float) theta1[r]).putFloat((float) theta0[r]).putFloat(1f);
+                for (int j = 1; j <= features; j++) {
+                    buffer.putFloat((float) thetas[at + j]);
+                }
+                buffer.putFloat((float) thetas[at]).putFloat(1f);
             } else {
-                buffer.putDouble(theta1[r]).putDouble(theta0[r]).putDouble(1.0);
+                for (int j = 1; j <= features; j++) {
+                    buffer.putDouble(thetas[at + j]);
+                }
+                buffer.putDouble(thetas[at]).putDouble(1.0);
             }
         }
         buffer.rewind();
@@ -123,7 +142,7 @@ final class BatchedGradient implements AutoCloseable {
             // The PyTorch engine builds the tensor over our buffer (from_blob); if a version copies
             // it instead, send the values through set() every iteration.
             checked = true;
-            aliased = java.util.Arrays.equals(toDoubles(theta), expected(theta0, theta1));
+            aliased = java.util.Arrays.equals(toDoubles(theta), expected(thetas));
         }
         if (!aliased) {
             theta.set(buffer);
@@ -131,14 +150,21 @@ final class BatchedGradient implements AutoCloseable {
         }
     }
 
-    private double[] expected(double[] theta0, double[] theta1) {
-        double[] out = new double[3 * runs];
+    private double[] expected(double[] thetas) {
+        double[] out = new double[width * runs];
+        int stride = features + 1;
         for (int r = 0; r < runs; r++) {
-            out[3 * r] = float32 ? (float) theta1[r] : theta1[r];
-            out[3 * r + 1] = float32 ? (float) theta0[r] : theta0[r];
-            out[3 * r + 2] = 1.0;
+            for (int j = 1; j <= features; j++) {
+                out[width * r + j - 1] = typed(thetas[stride * r + j]);
+            }
+            out[width * r + features] = typed(thetas[stride * r]);
+            out[width * r + features + 1] = 1.0;
         }
         return out;
+    }
+
+    private double typed(double value) {
+        return float32 ? (float) value : value;
     }
 
     private static double[] toDoubles(NDArray array) {

@@ -1,7 +1,6 @@
 package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.NDManager;
-import io.github.sgdlab.grad.Theta;
 
 /**
  * Runs gradient descent as a {@link DescentConfig} says: gradients by DJL autograd, every run
@@ -40,8 +39,8 @@ public final class Descent {
      */
     public static DescentResult run(NDManager manager, DescentConfig config,
             DescentProgress progress) {
-        Theta thetaStar = LeastSquares.minimiser(config.data());
-        StoppingRule rule = new StoppingRule(thetaStar, config.start(), config.eps());
+        double[] thetaStar = LeastSquares.minimiser(config.data());
+        StoppingRule rule = new StoppingRule(thetaStar, config.start().values(), config.eps());
         AutogradDescent.Outcomes outcomes =
                 new AutogradDescent(manager, config, rule, progress).run();
         return new DescentResult(

@@ -1,9 +1,11 @@
 package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
 import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.grad.ThetaVector;
 
 import java.util.Objects;
 
@@ -37,7 +39,7 @@ public final class DescentConfig {
     public static final int MAX_RUNS = 10_000;
 
     private final String datasetName;
-    private final LinearData data;
+    private final FeatureData data;
     private final Method method;
     private final int batch;
     private final double learningRate;
@@ -46,13 +48,13 @@ public final class DescentConfig {
     private final long shuffleSeed;
     private final double eps;
     private final int maxEpochs;
-    private final Theta start;
+    private final ThetaVector start;
     private final DataType dataType;
     private final boolean keepTrajectory;
 
-    private DescentConfig(Builder b) {
+    private DescentConfig(Builder b, FeatureData data, ThetaVector start) {
         this.datasetName = b.datasetName;
-        this.data = b.data;
+        this.data = data;
         this.method = b.method;
         this.batch = b.batch;
         this.learningRate = b.learningRate;
@@ -61,14 +63,14 @@ public final class DescentConfig {
         this.shuffleSeed = b.shuffleSeed;
         this.eps = b.eps;
         this.maxEpochs = b.maxEpochs;
-        this.start = b.start;
+        this.start = start;
         this.dataType = b.dataType;
         this.keepTrajectory = b.keepTrajectory;
     }
 
     /**
      * Starts a builder with the defaults: notebook data, full batch, B = 8, μ = 0, one run,
-     * shuffle seed 0, ε = 0.001, 10 000 epochs, θ = (0, 0), float64, trajectories kept.
+     * shuffle seed 0, ε = 0.001, 10 000 epochs, θ = 0, float64, trajectories kept.
      *
      * @return a new builder
      */
@@ -86,12 +88,22 @@ public final class DescentConfig {
     }
 
     /**
-     * The samples.
+     * The samples: the notebook's one feature for the built-in data sets, d features for a
+     * user's own.
      *
      * @return the data set
      */
-    public LinearData data() {
+    public FeatureData data() {
         return data;
+    }
+
+    /**
+     * How many features the model has.
+     *
+     * @return d; θ has d + 1 components
+     */
+    public int features() {
+        return data.features();
     }
 
     /**
@@ -179,9 +191,9 @@ public final class DescentConfig {
     /**
      * The start θ_0.
      *
-     * @return (0, 0) unless set
+     * @return d + 1 values, intercept first; zeros unless set
      */
-    public Theta start() {
+    public ThetaVector start() {
         return start;
     }
 
@@ -227,7 +239,7 @@ public final class DescentConfig {
     public static final class Builder {
 
         private String datasetName = Dataset.NOTEBOOK.id();
-        private LinearData data;
+        private FeatureData data;
         private Method method = Method.FULL;
         private int batch = DEFAULT_BATCH;
         private double learningRate = Double.NaN;
@@ -236,7 +248,7 @@ public final class DescentConfig {
         private long shuffleSeed;
         private double eps = DEFAULT_EPS;
         private int maxEpochs = DEFAULT_MAX_EPOCHS;
-        private Theta start = Theta.ZERO;
+        private ThetaVector start;
         private DataType dataType = DataType.FLOAT64;
         private boolean keepTrajectory = true;
 
@@ -273,6 +285,17 @@ public final class DescentConfig {
          * @return this builder
          */
         public Builder optData(String name, LinearData data) {
+            return optData(name, FeatureData.of(Objects.requireNonNull(data, "data")));
+        }
+
+        /**
+         * Descends on a data set of d features, for instance a user's CSV file.
+         *
+         * @param name the name to report, e.g. a file name
+         * @param data the samples
+         * @return this builder
+         */
+        public Builder optData(String name, FeatureData data) {
             this.datasetName = Objects.requireNonNull(name, "name");
             this.data = Objects.requireNonNull(data, "data");
             return this;
@@ -356,12 +379,22 @@ public final class DescentConfig {
         }
 
         /**
-         * Sets the start θ_0; (0, 0) by default.
+         * Sets the start θ_0 of the one-feature model; (0, 0) by default.
          *
          * @param start θ_0
          * @return this builder
          */
         public Builder optStart(Theta start) {
+            return optStart(ThetaVector.of(Objects.requireNonNull(start, "start")));
+        }
+
+        /**
+         * Sets the start θ_0 for d features; zeros by default.
+         *
+         * @param start θ_0, d + 1 values, intercept first
+         * @return this builder
+         */
+        public Builder optStart(ThetaVector start) {
             this.start = Objects.requireNonNull(start, "start");
             return this;
         }
@@ -396,10 +429,14 @@ public final class DescentConfig {
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public DescentConfig build() {
-            if (data == null) {
-                data = Dataset.of(datasetName).data();
-            }
+            FeatureData data = this.data != null
+                    ? this.data : FeatureData.of(Dataset.of(datasetName).data());
             int n = data.samples();
+            int d = data.features();
+            ThetaVector start = this.start != null ? this.start : ThetaVector.zeros(d);
+            require(start.features() == d, "theta_0 has " + (start.features() + 1)
+                    + " values but the data have " + d + (d == 1 ? " feature" : " features")
+                    + ": give " + (d + 1) + ", the intercept first");
             require(learningRate > 0 && Double.isFinite(learningRate),
                     "lr must be positive and finite, got " + learningRate);
             require(momentum >= 0 && momentum < 1,
@@ -415,7 +452,7 @@ public final class DescentConfig {
             require(maxEpochs >= 1, "max epochs must be at least 1, got " + maxEpochs);
             require(dataType == DataType.FLOAT64 || dataType == DataType.FLOAT32,
                     "dtype must be float64 or float32, got " + dataType);
-            return new DescentConfig(this);
+            return new DescentConfig(this, data, start);
         }
 
         private static void require(boolean condition, String message) {

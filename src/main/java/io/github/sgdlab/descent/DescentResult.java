@@ -1,7 +1,5 @@
 package io.github.sgdlab.descent;
 
-import io.github.sgdlab.grad.Theta;
-
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -10,17 +8,17 @@ import java.util.OptionalDouble;
  * the plain-Java reference. Immutable.
  *
  * @param config the configuration that was run
- * @param thetaStar the least-squares minimiser θ*, in double
+ * @param thetaStar the least-squares minimiser θ*, in double: d + 1 values, intercept first
  * @param runs one result per run, in run order
  * @param maxReferenceDeviation the largest |θ_DJL − θ_reference| / max(1, |θ_reference|) over
  *     both components, every run and every iteration both took: absolute near θ*, relative
  *     where a diverging run's θ has grown large
  */
-public record DescentResult(DescentConfig config, Theta thetaStar, List<RunResult> runs,
+public record DescentResult(DescentConfig config, double[] thetaStar, List<RunResult> runs,
         double maxReferenceDeviation) {
 
     /**
-     * Copies the list of runs.
+     * Copies the list of runs and θ*.
      *
      * @param config the configuration
      * @param thetaStar θ*
@@ -29,6 +27,17 @@ public record DescentResult(DescentConfig config, Theta thetaStar, List<RunResul
      */
     public DescentResult {
         runs = List.copyOf(runs);
+        thetaStar = thetaStar.clone();
+    }
+
+    /**
+     * The least-squares minimiser.
+     *
+     * @return a copy of θ*: d + 1 values, intercept first
+     */
+    @Override
+    public double[] thetaStar() {
+        return thetaStar.clone();
     }
 
     /**

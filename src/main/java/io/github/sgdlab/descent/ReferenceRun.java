@@ -1,36 +1,35 @@
 package io.github.sgdlab.descent;
 
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.grad.NumpySum;
 
 /**
  * One run recomputed in plain Java, double precision, one iteration at a time: the independent
  * witness of the DJL trajectory. Gradients are the closed forms of the notebook's In [12] over the
- * iteration's slice, {@code -2/b * sum(y - y_pred)} and {@code -2/b * sum((y - y_pred) * x1)},
- * summed in numpy's order, so the run equals a numpy implementation's step for step.
+ * iteration's slice, generalised to d features: with the residual {@code r = y − (θ·x + θ0)},
+ * {@code −2/b · sum(r)} for the intercept and {@code −2/b · sum(r · x_j)} for feature j, summed
+ * in numpy's order, so the run equals a numpy implementation's step for step.
  *
  * <p>Not thread-safe; one per run.
  */
 final class ReferenceRun {
 
-    private final LinearData data;
+    private final FeatureData data;
     private final EpochOrder order;
     private final StoppingRule rule;
     private final double learningRate;
     private final double momentum;
     private final int sliceSize;
     private final int maxEpochs;
-    private final double[] residual;
-    private final double[] residualX;
+    private final double[][] products;
+    private final double[] theta;
+    private final double[] velocity;
+    private final double[] gradient;
 
     private int[] epochOrder;
     private int position;
     private int epoch;
     private int iteration;
-    private double theta0;
-    private double theta1;
-    private double velocity0;
-    private double velocity1;
     private Outcome outcome;
 
     /**
@@ -48,10 +47,11 @@ final class ReferenceRun {
         this.momentum = config.momentum();
         this.sliceSize = config.sliceSize();
         this.maxEpochs = config.maxEpochs();
-        this.residual = new double[sliceSize];
-        this.residualX = new double[sliceSize];
-        this.theta0 = config.start().theta0();
-        this.theta1 = config.start().theta1();
+        int width = data.features() + 1;
+        this.products = new double[width][sliceSize];
+        this.theta = config.start().values();
+        this.velocity = new double[width];
+        this.gradient = new double[width];
         this.position = data.samples();
     }
 
@@ -71,24 +71,28 @@ final class ReferenceRun {
             epoch++;
         }
         int size = Math.min(sliceSize, n - position);
-        double[] r = size == sliceSize ? residual : new double[size];
-        double[] rx = size == sliceSize ? residualX : new double[size];
+        int width = theta.length;
+        // products[0] holds the residuals r, products[j] the r · x_j.
+        double[][] p = size == sliceSize ? products : new double[width][size];
         for (int k = 0; k < size; k++) {
             int i = epochOrder[position + k];
-            double x = data.x1(i);
-            r[k] = data.y(i) - (theta1 * x + theta0);
-            rx[k] = r[k] * x;
+            double r = data.y(i) - (LeastSquares.dot(data, i, theta) + theta[0]);
+            p[0][k] = r;
+            for (int j = 1; j < width; j++) {
+                p[j][k] = r * data.x(i, j - 1);
+            }
         }
         position += size;
         double scale = -2.0 / size;
-        double grad0 = scale * NumpySum.sum(r);
-        double grad1 = scale * NumpySum.sum(rx);
-        velocity0 = momentum * velocity0 + grad0;
-        velocity1 = momentum * velocity1 + grad1;
-        theta0 = theta0 - learningRate * velocity0;
-        theta1 = theta1 - learningRate * velocity1;
+        for (int j = 0; j < width; j++) {
+            gradient[j] = scale * NumpySum.sum(p[j]);
+        }
+        for (int j = 0; j < width; j++) {
+            velocity[j] = momentum * velocity[j] + gradient[j];
+            theta[j] = theta[j] - learningRate * velocity[j];
+        }
         iteration++;
-        outcome = rule.check(theta0, theta1);
+        outcome = rule.check(theta);
         if (outcome == null && position == n && epoch == maxEpochs) {
             outcome = Outcome.NOT_CONVERGED;
         }
@@ -107,14 +111,24 @@ final class ReferenceRun {
         return this;
     }
 
+    /**
+     * One component of θ after the last iteration taken.
+     *
+     * @param j 0 for the intercept, j for feature j
+     * @return θ_j
+     */
+    double theta(int j) {
+        return theta[j];
+    }
+
     /** @return θ0 after the last iteration taken */
     double theta0() {
-        return theta0;
+        return theta[0];
     }
 
     /** @return θ1 after the last iteration taken */
     double theta1() {
-        return theta1;
+        return theta[1];
     }
 
     /** @return how many iterations were taken */

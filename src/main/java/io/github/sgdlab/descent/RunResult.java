@@ -10,13 +10,56 @@ import java.util.Optional;
  * @param iterations the iteration the run stopped at (for a run that did not converge, the
  *     last one it took)
  * @param epochs the epoch that iteration belongs to, 1-based
- * @param finalTheta0 θ0 where the run stopped (may be infinite or NaN for a diverged run)
- * @param finalTheta1 θ1 where the run stopped
+ * @param finalTheta θ where the run stopped, d + 1 values, intercept first (may be infinite or
+ *     NaN for a diverged run)
  * @param finalLoss the full-data loss there, in double
  * @param trajectory every iteration, or null when the configuration did not keep it
  */
 public record RunResult(long shuffleSeed, Outcome outcome, int iterations, int epochs,
-        double finalTheta0, double finalTheta1, double finalLoss, Trajectory trajectory) {
+        double[] finalTheta, double finalLoss, Trajectory trajectory) {
+
+    /**
+     * Copies θ.
+     *
+     * @param shuffleSeed the seed
+     * @param outcome the outcome
+     * @param iterations the iterations
+     * @param epochs the epochs
+     * @param finalTheta θ where the run stopped
+     * @param finalLoss the loss there
+     * @param trajectory the trajectory, or null
+     */
+    public RunResult {
+        finalTheta = finalTheta.clone();
+    }
+
+    /**
+     * θ where the run stopped.
+     *
+     * @return a copy: d + 1 values, intercept first
+     */
+    @Override
+    public double[] finalTheta() {
+        return finalTheta.clone();
+    }
+
+    /**
+     * The intercept where the run stopped.
+     *
+     * @return θ0
+     */
+    public double finalTheta0() {
+        return finalTheta[0];
+    }
+
+    /**
+     * The first feature's weight where the run stopped (the notebook's slope).
+     *
+     * @return θ1
+     */
+    public double finalTheta1() {
+        return finalTheta[1];
+    }
 
     /**
      * Whether the run reached ε.

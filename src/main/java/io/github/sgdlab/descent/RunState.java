@@ -1,11 +1,12 @@
 package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.types.DataType;
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 
 /**
- * One run inside the DJL batch: its θ and velocity, its epoch orders, its stopping state, its
- * trajectory record and its plain-Java reference stepping in lockstep.
+ * One run inside the DJL batch: its θ and velocity (d + 1 components, intercept first), its
+ * epoch orders, its stopping state, its trajectory record and its plain-Java reference stepping
+ * in lockstep.
  *
  * <p>The update {@code v ← μ·v + g}, {@code θ ← θ − lr·v} (PyTorch {@code SGD}, dampening 0)
  * runs in the working type: double arithmetic for float64, float arithmetic for float32, so θ
@@ -20,11 +21,10 @@ final class RunState {
     private final EpochOrder order;
     private final ReferenceRun reference;
     private final TrajectoryRecorder recorder;
+    private final double[] theta;
+    private final double[] velocity;
+    private final double[] gradient;
 
-    private double theta0;
-    private double theta1;
-    private double velocity0;
-    private double velocity1;
     private int iterations;
     private int epochs;
     private Outcome outcome;
@@ -44,9 +44,13 @@ final class RunState {
         this.float32 = config.dataType() == DataType.FLOAT32;
         this.order = new EpochOrder(config, run);
         this.reference = new ReferenceRun(config, run, rule);
-        this.theta0 = toType(config.start().theta0());
-        this.theta1 = toType(config.start().theta1());
-        this.recorder = config.keepTrajectory() ? new TrajectoryRecorder(theta0, theta1) : null;
+        this.theta = config.start().values();
+        for (int j = 0; j < theta.length; j++) {
+            theta[j] = toType(theta[j]);
+        }
+        this.velocity = new double[theta.length];
+        this.gradient = new double[theta.length];
+        this.recorder = config.keepTrajectory() ? new TrajectoryRecorder(theta) : null;
     }
 
     /** @return whether the run goes on */
@@ -54,14 +58,14 @@ final class RunState {
         return outcome == null;
     }
 
-    /** @return θ0 now */
-    double theta0() {
-        return theta0;
-    }
-
-    /** @return θ1 now */
-    double theta1() {
-        return theta1;
+    /**
+     * Copies θ now into a batch's array.
+     *
+     * @param out every run's θ, d + 1 values each
+     * @param offset where this run's θ0 goes
+     */
+    void copyTheta(double[] out, int offset) {
+        System.arraycopy(theta, 0, out, offset, theta.length);
     }
 
     /**
@@ -77,35 +81,33 @@ final class RunState {
      * Takes one step with a gradient DJL computed at the current θ, records it, steps the
      * reference and compares, and checks the stopping rules.
      *
-     * @param grad0 ∂loss/∂θ0
-     * @param grad1 ∂loss/∂θ1
+     * @param gradients every run's gradient, d + 1 values each, intercept first
+     * @param offset where this run's ∂loss/∂θ0 is
      * @param epoch the epoch this iteration belongs to
      */
-    void step(double grad0, double grad1, int epoch) {
+    void step(double[] gradients, int offset, int epoch) {
         double mu = config.momentum();
         double lr = config.learningRate();
-        if (float32) {
-            float v0 = (float) mu * (float) velocity0 + (float) grad0;
-            float v1 = (float) mu * (float) velocity1 + (float) grad1;
-            velocity0 = v0;
-            velocity1 = v1;
-            theta0 = (float) theta0 - (float) lr * v0;
-            theta1 = (float) theta1 - (float) lr * v1;
-        } else {
-            velocity0 = mu * velocity0 + grad0;
-            velocity1 = mu * velocity1 + grad1;
-            theta0 = theta0 - lr * velocity0;
-            theta1 = theta1 - lr * velocity1;
+        System.arraycopy(gradients, offset, gradient, 0, gradient.length);
+        for (int j = 0; j < theta.length; j++) {
+            if (float32) {
+                float v = (float) mu * (float) velocity[j] + (float) gradient[j];
+                velocity[j] = v;
+                theta[j] = (float) theta[j] - (float) lr * v;
+            } else {
+                velocity[j] = mu * velocity[j] + gradient[j];
+                theta[j] = theta[j] - lr * velocity[j];
+            }
         }
         iterations++;
         epochs = epoch;
         if (recorder != null) {
-            recorder.add(grad0, grad1, velocity0, velocity1, theta0, theta1);
+            recorder.add(gradient, velocity, theta);
         }
         if (reference.step()) {
             maxDeviation = Math.max(maxDeviation, deviation());
         }
-        outcome = rule.check(theta0, theta1);
+        outcome = rule.check(theta);
     }
 
     /** @return the largest deviation from the reference so far */
@@ -119,12 +121,12 @@ final class RunState {
      * @return the result, with the trajectory if it was kept
      */
     RunResult result() {
-        LinearData data = config.data();
+        FeatureData data = config.data();
         Trajectory trajectory = recorder == null
                 ? null : recorder.build(data, config.iterationsPerEpoch());
         return new RunResult(config.shuffleSeed(run),
                 outcome == null ? Outcome.NOT_CONVERGED : outcome, iterations, epochs,
-                theta0, theta1, LeastSquares.loss(data, theta0, theta1), trajectory);
+                theta.clone(), LeastSquares.loss(data, theta), trajectory);
     }
 
     private double toType(double value) {
@@ -134,11 +136,13 @@ final class RunState {
     /**
      * How far θ_DJL lies from θ_reference, relative to the reference's size (but at least 1):
      * a diverging run's θ grows by orders of magnitude before it stops, and rounding error grows
-     * with it. The larger component counts; 0 where either side is no longer finite.
+     * with it. The largest component counts; 0 where either side is no longer finite.
      */
     private double deviation() {
-        double d = Math.max(relative(theta0, reference.theta0()),
-                relative(theta1, reference.theta1()));
+        double d = 0;
+        for (int j = 0; j < theta.length; j++) {
+            d = Math.max(d, relative(theta[j], reference.theta(j)));
+        }
         return Double.isFinite(d) ? d : 0;
     }
 

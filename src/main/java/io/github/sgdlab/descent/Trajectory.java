@@ -1,12 +1,11 @@
 package io.github.sgdlab.descent;
 
-import java.util.Arrays;
-
 /**
  * Every iteration of one run, as the DJL autograd path computed it: θ after each iteration, the
  * gradient and the velocity of each step, and the full-data loss at each θ.
  *
- * <p>Iterations are numbered t = 1 .. {@link #iterations()}; index 0 of θ and of the loss is the
+ * <p>θ, the gradient and the velocity have d + 1 components, intercept first; the notebook's
+ * model (d = 1) reads them as θ0 and θ1. Iterations are numbered t = 1 .. {@link #iterations()}; index 0 of θ and of the loss is the
  * start θ_0. Step t goes from θ_{t−1} to θ_t: its gradient g_t was taken at θ_{t−1}, its
  * velocity is v_t = μ·v_{t−1} + g_t and θ_t = θ_{t−1} − lr·v_t, so the update is −lr·v_t
  * (without momentum v_t = g_t). Immutable.
@@ -14,35 +13,26 @@ import java.util.Arrays;
 public final class Trajectory {
 
     private final int iterationsPerEpoch;
-    private final double[] theta0;
-    private final double[] theta1;
-    private final double[] gradTheta0;
-    private final double[] gradTheta1;
-    private final double[] velocity0;
-    private final double[] velocity1;
+    private final double[][] theta;
+    private final double[][] gradient;
+    private final double[][] velocity;
     private final double[] loss;
 
     /**
      * Wraps recorded arrays without copying; only the engine that recorded them calls this.
      *
      * @param iterationsPerEpoch how many iterations make one epoch
-     * @param theta0 θ0 at t = 0 .. T
-     * @param theta1 θ1 at t = 0 .. T
-     * @param gradTheta0 ∂loss/∂θ0 of steps 1 .. T, at index t − 1
-     * @param gradTheta1 ∂loss/∂θ1 of steps 1 .. T, at index t − 1
-     * @param velocity0 v0 after steps 1 .. T, at index t − 1
-     * @param velocity1 v1 after steps 1 .. T, at index t − 1
+     * @param theta θ_j at t = 0 .. T, component by component ({@code theta[j][t]})
+     * @param gradient ∂loss/∂θ_j of steps 1 .. T, at index t − 1
+     * @param velocity v_j after steps 1 .. T, at index t − 1
      * @param loss the full-data loss at t = 0 .. T
      */
-    Trajectory(int iterationsPerEpoch, double[] theta0, double[] theta1, double[] gradTheta0,
-            double[] gradTheta1, double[] velocity0, double[] velocity1, double[] loss) {
+    Trajectory(int iterationsPerEpoch, double[][] theta, double[][] gradient,
+            double[][] velocity, double[] loss) {
         this.iterationsPerEpoch = iterationsPerEpoch;
-        this.theta0 = theta0;
-        this.theta1 = theta1;
-        this.gradTheta0 = gradTheta0;
-        this.gradTheta1 = gradTheta1;
-        this.velocity0 = velocity0;
-        this.velocity1 = velocity1;
+        this.theta = theta;
+        this.gradient = gradient;
+        this.velocity = velocity;
         this.loss = loss;
     }
 
@@ -52,7 +42,52 @@ public final class Trajectory {
      * @return T, at least 1
      */
     public int iterations() {
-        return gradTheta0.length;
+        return gradient[0].length;
+    }
+
+    /**
+     * How many features the model has.
+     *
+     * @return d; θ has d + 1 components
+     */
+    public int features() {
+        return theta.length - 1;
+    }
+
+    /**
+     * One component of θ after iteration t.
+     *
+     * @param t 0 (the start) to T
+     * @param j 0 for the intercept, 1 .. d for the features
+     * @return θ_j at t
+     */
+    public double theta(int t, int j) {
+        checkTheta(t);
+        return theta[j][t];
+    }
+
+    /**
+     * One component of step t's gradient, taken at θ_{t−1} over that iteration's samples.
+     *
+     * @param t 1 to T
+     * @param j 0 for the intercept, 1 .. d for the features
+     * @return ∂loss/∂θ_j of step t
+     */
+    public double gradient(int t, int j) {
+        checkStep(t);
+        return gradient[j][t - 1];
+    }
+
+    /**
+     * One component of the velocity after step t.
+     *
+     * @param t 1 to T
+     * @param j 0 for the intercept, 1 .. d for the features
+     * @return v_j after step t
+     */
+    public double velocity(int t, int j) {
+        checkStep(t);
+        return velocity[j][t - 1];
     }
 
     /**
@@ -122,19 +157,17 @@ public final class Trajectory {
      * @return θ0_t
      */
     public double theta0(int t) {
-        checkTheta(t);
-        return theta0[t];
+        return theta(t, 0);
     }
 
     /**
-     * θ1 after iteration t.
+     * θ1 after iteration t (with d features, the first feature's weight).
      *
      * @param t 0 (the start) to T
      * @return θ1_t
      */
     public double theta1(int t) {
-        checkTheta(t);
-        return theta1[t];
+        return theta(t, 1);
     }
 
     /**
@@ -155,8 +188,7 @@ public final class Trajectory {
      * @return g0_t
      */
     public double gradTheta0(int t) {
-        checkStep(t);
-        return gradTheta0[t - 1];
+        return gradient(t, 0);
     }
 
     /**
@@ -166,8 +198,7 @@ public final class Trajectory {
      * @return g1_t
      */
     public double gradTheta1(int t) {
-        checkStep(t);
-        return gradTheta1[t - 1];
+        return gradient(t, 1);
     }
 
     /**
@@ -177,8 +208,7 @@ public final class Trajectory {
      * @return v0_t
      */
     public double velocity0(int t) {
-        checkStep(t);
-        return velocity0[t - 1];
+        return velocity(t, 0);
     }
 
     /**
@@ -188,8 +218,7 @@ public final class Trajectory {
      * @return v1_t
      */
     public double velocity1(int t) {
-        checkStep(t);
-        return velocity1[t - 1];
+        return velocity(t, 1);
     }
 
     /**
@@ -214,7 +243,7 @@ public final class Trajectory {
      * @return T + 1 values
      */
     public double[] theta0s() {
-        return Arrays.copyOf(theta0, theta0.length);
+        return theta[0].clone();
     }
 
     /**
@@ -223,7 +252,7 @@ public final class Trajectory {
      * @return T + 1 values
      */
     public double[] theta1s() {
-        return Arrays.copyOf(theta1, theta1.length);
+        return theta[1].clone();
     }
 
     private void checkTheta(int t) {

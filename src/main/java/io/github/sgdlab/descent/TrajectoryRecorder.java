@@ -1,58 +1,55 @@
 package io.github.sgdlab.descent;
 
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 
 import java.util.Arrays;
 
 /** Collects one run's iterations into growing arrays, then freezes them into a {@link Trajectory}. */
 final class TrajectoryRecorder {
 
-    private double[] theta0 = new double[64];
-    private double[] theta1 = new double[64];
-    private double[] gradTheta0 = new double[64];
-    private double[] gradTheta1 = new double[64];
-    private double[] velocity0 = new double[64];
-    private double[] velocity1 = new double[64];
+    private final int width;
+    private double[][] theta;
+    private double[][] gradient;
+    private double[][] velocity;
     private int steps;
 
     /**
      * Starts at θ_0.
      *
-     * @param theta0 θ0_0
-     * @param theta1 θ1_0
+     * @param start θ_0, d + 1 values, intercept first
      */
-    TrajectoryRecorder(double theta0, double theta1) {
-        this.theta0[0] = theta0;
-        this.theta1[0] = theta1;
+    TrajectoryRecorder(double[] start) {
+        this.width = start.length;
+        this.theta = new double[width][64];
+        this.gradient = new double[width][64];
+        this.velocity = new double[width][64];
+        for (int j = 0; j < width; j++) {
+            theta[j][0] = start[j];
+        }
     }
 
     /**
      * Records step t = (steps so far) + 1.
      *
-     * @param grad0 g0_t
-     * @param grad1 g1_t
-     * @param v0 v0_t
-     * @param v1 v1_t
-     * @param t0 θ0_t
-     * @param t1 θ1_t
+     * @param g g_t, d + 1 values
+     * @param v v_t
+     * @param t θ_t
      */
-    void add(double grad0, double grad1, double v0, double v1, double t0, double t1) {
-        if (steps + 1 == theta0.length) {
-            int size = theta0.length * 2;
-            theta0 = Arrays.copyOf(theta0, size);
-            theta1 = Arrays.copyOf(theta1, size);
-            gradTheta0 = Arrays.copyOf(gradTheta0, size);
-            gradTheta1 = Arrays.copyOf(gradTheta1, size);
-            velocity0 = Arrays.copyOf(velocity0, size);
-            velocity1 = Arrays.copyOf(velocity1, size);
+    void add(double[] g, double[] v, double[] t) {
+        if (steps + 1 == theta[0].length) {
+            int size = theta[0].length * 2;
+            for (int j = 0; j < width; j++) {
+                theta[j] = Arrays.copyOf(theta[j], size);
+                gradient[j] = Arrays.copyOf(gradient[j], size);
+                velocity[j] = Arrays.copyOf(velocity[j], size);
+            }
         }
-        gradTheta0[steps] = grad0;
-        gradTheta1[steps] = grad1;
-        velocity0[steps] = v0;
-        velocity1[steps] = v1;
+        for (int j = 0; j < width; j++) {
+            gradient[j][steps] = g[j];
+            velocity[j][steps] = v[j];
+            theta[j][steps + 1] = t[j];
+        }
         steps++;
-        theta0[steps] = t0;
-        theta1[steps] = t1;
     }
 
     /**
@@ -62,14 +59,23 @@ final class TrajectoryRecorder {
      * @param iterationsPerEpoch how many iterations make an epoch
      * @return the trajectory
      */
-    Trajectory build(LinearData data, int iterationsPerEpoch) {
+    Trajectory build(FeatureData data, int iterationsPerEpoch) {
         double[] loss = new double[steps + 1];
+        double[] at = new double[width];
         for (int t = 0; t <= steps; t++) {
-            loss[t] = LeastSquares.loss(data, theta0[t], theta1[t]);
+            for (int j = 0; j < width; j++) {
+                at[j] = theta[j][t];
+            }
+            loss[t] = LeastSquares.loss(data, at);
         }
-        return new Trajectory(iterationsPerEpoch,
-                Arrays.copyOf(theta0, steps + 1), Arrays.copyOf(theta1, steps + 1),
-                Arrays.copyOf(gradTheta0, steps), Arrays.copyOf(gradTheta1, steps),
-                Arrays.copyOf(velocity0, steps), Arrays.copyOf(velocity1, steps), loss);
+        double[][] thetas = new double[width][];
+        double[][] gradients = new double[width][];
+        double[][] velocities = new double[width][];
+        for (int j = 0; j < width; j++) {
+            thetas[j] = Arrays.copyOf(theta[j], steps + 1);
+            gradients[j] = Arrays.copyOf(gradient[j], steps);
+            velocities[j] = Arrays.copyOf(velocity[j], steps);
+        }
+        return new Trajectory(iterationsPerEpoch, thetas, gradients, velocities, loss);
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.RunResult;
@@ -16,10 +17,12 @@ import java.util.OptionalDouble;
 /**
  * A descent's JSON, as {@code descend --json} prints it and {@code summary.json} holds it:
  * {@code dataset}, {@code method}, {@code lr}, {@code momentum}, {@code batch}, {@code eps},
- * {@code theta_star} [θ0, θ1], {@code runs} [{@code shuffle_seed}, {@code outcome},
+ * {@code theta_star} [θ0, θ1, …, θd], {@code runs} [{@code shuffle_seed}, {@code outcome},
  * {@code iterations}, {@code epochs}, {@code final_theta}, {@code final_loss}],
  * {@code converged_runs}, {@code mean_iterations}, {@code mean_epochs},
- * {@code max_reference_deviation}.
+ * {@code max_reference_deviation}; for a user's data file also {@code data} (its path),
+ * {@code target} and {@code features} (the column names, in θ's order), as {@code gradient --data}
+ * writes them.
  *
  * <p>JSON has no NaN or infinity: a diverged run's non-finite θ or loss is written as
  * {@code null} (its {@code outcome} says why), as are the means when no run converged.
@@ -45,7 +48,7 @@ public final class DescentJson {
         json.addProperty("momentum", config.momentum());
         json.addProperty("batch", config.batch());
         json.addProperty("eps", config.eps());
-        json.add("theta_star", pair(result.thetaStar().theta0(), result.thetaStar().theta1()));
+        json.add("theta_star", numbers(result.thetaStar()));
         JsonArray runs = new JsonArray();
         for (RunResult run : result.runs()) {
             JsonObject item = new JsonObject();
@@ -53,7 +56,7 @@ public final class DescentJson {
             item.addProperty("outcome", run.outcome().id());
             item.addProperty("iterations", run.iterations());
             item.addProperty("epochs", run.epochs());
-            item.add("final_theta", pair(run.finalTheta0(), run.finalTheta1()));
+            item.add("final_theta", numbers(run.finalTheta()));
             item.add("final_loss", number(run.finalLoss()));
             runs.add(item);
         }
@@ -62,6 +65,25 @@ public final class DescentJson {
         json.add("mean_iterations", number(result.meanIterations()));
         json.add("mean_epochs", number(result.meanEpochs()));
         json.add("max_reference_deviation", number(result.maxReferenceDeviation()));
+        return json;
+    }
+
+    /**
+     * The result of a descent on a user's data file as a JSON tree: {@link #toJson(DescentResult)}
+     * and the keys {@code data}, {@code target} and {@code features}.
+     *
+     * @param result the descent
+     * @param source the file's path as the user gave it, or {@code <stdin>}
+     * @return the object
+     */
+    public static JsonObject toJson(DescentResult result, String source) {
+        JsonObject json = toJson(result);
+        FeatureData data = result.config().data();
+        json.addProperty("data", source);
+        json.addProperty("target", data.targetName());
+        JsonArray features = new JsonArray();
+        data.featureNames().forEach(features::add);
+        json.add("features", features);
         return json;
     }
 
@@ -75,10 +97,21 @@ public final class DescentJson {
         return GSON.toJson(toJson(result));
     }
 
-    private static JsonArray pair(double a, double b) {
+    /**
+     * A JSON tree as one line, the way {@link #toText(DescentResult)} writes it.
+     *
+     * @param json the object
+     * @return the JSON text, without a line end
+     */
+    public static String toText(JsonObject json) {
+        return GSON.toJson(json);
+    }
+
+    private static JsonArray numbers(double[] values) {
         JsonArray array = new JsonArray();
-        array.add(number(a));
-        array.add(number(b));
+        for (double value : values) {
+            array.add(number(value));
+        }
         return array;
     }
 

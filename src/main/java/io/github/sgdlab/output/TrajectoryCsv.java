@@ -9,19 +9,22 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code trajectory.csv}: one row per run and iteration, starting with iteration 0 (the start θ)
- * in epoch 0, columns {@code run, epoch, iteration, theta0, theta1, loss}; the loss is the
+ * in epoch 0, columns {@code run, epoch, iteration, theta0, theta1, loss} (with d features
+ * {@code theta0 … thetaD}, intercept first); the loss is the
  * full-data mean-squared error at that θ. Doubles are written so that they parse back to the
  * same bits.
  */
 public final class TrajectoryCsv {
 
-    /** The header row. */
+    /** The header row of the one-feature model. */
     public static final String[] HEADER = {"run", "epoch", "iteration", "theta0", "theta1", "loss"};
 
     private TrajectoryCsv() {}
@@ -36,7 +39,7 @@ public final class TrajectoryCsv {
     public static void write(DescentResult result, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(HEADER).setRecordSeparator('\n').get();
+                .setHeader(header(result.config().features())).setRecordSeparator('\n').get();
         CSVPrinter printer = new CSVPrinter(writer, format);
         for (int r = 0; r < result.runs().size(); r++) {
             RunResult run = result.runs().get(r);
@@ -44,13 +47,38 @@ public final class TrajectoryCsv {
             if (trajectory == null) {
                 continue;
             }
+            int width = trajectory.features() + 1;
+            List<Object> record = new ArrayList<>(width + 4);
             for (int t = 0; t <= trajectory.iterations(); t++) {
-                printer.printRecord(r, trajectory.epoch(t), t,
-                        Double.toString(trajectory.theta0(t)),
-                        Double.toString(trajectory.theta1(t)),
-                        Double.toString(trajectory.loss(t)));
+                record.clear();
+                record.add(r);
+                record.add(trajectory.epoch(t));
+                record.add(t);
+                for (int j = 0; j < width; j++) {
+                    record.add(Double.toString(trajectory.theta(t, j)));
+                }
+                record.add(Double.toString(trajectory.loss(t)));
+                printer.printRecord(record);
             }
         }
         printer.flush();
+    }
+
+    /**
+     * The header row for d features.
+     *
+     * @param features d
+     * @return {@code run, epoch, iteration, theta0 … thetaD, loss}
+     */
+    public static String[] header(int features) {
+        String[] header = new String[features + 5];
+        header[0] = "run";
+        header[1] = "epoch";
+        header[2] = "iteration";
+        for (int j = 0; j <= features; j++) {
+            header[3 + j] = "theta" + j;
+        }
+        header[features + 4] = "loss";
+        return header;
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.ReferenceGradients;
@@ -55,7 +56,8 @@ class DescentTest {
         DescentResult result = Descent.run(manager, DescentConfig.builder()
                 .setLearningRate(lr).optMomentum(mu).build());
         Trajectory path = result.runs().get(0).trajectory();
-        LinearData data = result.config().data();
+        LinearData data = Dataset.NOTEBOOK.data();
+        assertEquals(FeatureData.of(data), result.config().data());
         assertEquals(result.runs().get(0).iterations(), path.iterations());
         double v0 = 0;
         double v1 = 0;
