@@ -106,17 +106,13 @@ final class GradientCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         checkPlot(data);
-        // The plain-Java half needs no engine: done here, while libtorch still loads on the
-        // warm-up thread, it costs no wall time.
-        GradientComparison.Reference reference =
-                GradientComparison.Reference.of(data, theta, dataType);
         return GradientReport.print(spec, data, theta, dataType, json,
                 manager -> {
                     // The loop takes about 35 µs a sample: a bar on a terminal for long ones.
                     try (StderrProgress bar = StderrProgress.start("per-sample loop (samples)",
                             data.samples(), perSample != Strategy.LOOP)) {
-                        return GradientComparison.compute(manager, reference, perSample,
-                                bar::stepTo);
+                        return GradientComparison.compute(manager, data, theta, dataType,
+                                perSample, bar::stepTo);
                     }
                 },
                 this::save, result -> table(data, result));

@@ -52,27 +52,7 @@ public record CrossCheck(List<ValueCheck> values) {
             Gradient perSampleAverage,
             BatchGradient referenceBatch,
             Gradient referencePerSampleAverage) {
-        return compare(RoundingBound.crossCheck(data, theta, dataType), batch, perSampleAverage,
-                referenceBatch, referencePerSampleAverage);
-    }
-
-    /**
-     * Compares autograd against the reference with tolerances computed beforehand
-     * ({@link RoundingBound#crossCheck}).
-     *
-     * @param tolerance the per-value tolerances
-     * @param batch the autograd batch gradient and loss
-     * @param perSampleAverage the autograd average per-sample gradient
-     * @param referenceBatch the reference batch gradient and loss
-     * @param referencePerSampleAverage the reference average per-sample gradient
-     * @return the verdict, value by value
-     */
-    public static CrossCheck compare(
-            RoundingBound.Tolerances tolerance,
-            BatchGradient batch,
-            Gradient perSampleAverage,
-            BatchGradient referenceBatch,
-            Gradient referencePerSampleAverage) {
+        RoundingBound.Tolerances tolerance = RoundingBound.crossCheck(data, theta, dataType);
         return new CrossCheck(List.of(
                 new ValueCheck("grad_theta0", batch.gradTheta0(), referenceBatch.gradTheta0(),
                         tolerance.gradTheta0()),

@@ -61,73 +61,24 @@ public record GradientComparison(
      */
     public static GradientComparison compute(NDManager manager, LinearData data, Theta theta,
             DataType dataType, Strategy strategy, IntConsumer progress) {
-        return compute(manager, Reference.of(data, theta, dataType), strategy, progress);
-    }
-
-    /**
-     * As {@link #compute(NDManager, LinearData, Theta, DataType, Strategy, IntConsumer)}, with
-     * the plain-Java half computed beforehand: it needs no engine, so a caller can compute it
-     * while the engine is still loading (the command line does).
-     *
-     * @param manager the caller's PyTorch manager; nothing stays attached to it
-     * @param reference the reference half, for the data, θ and type to compare at
-     * @param strategy how the engine computes the per-sample gradients
-     * @param progress told how many samples are done, as a loop goes
-     * @return the comparison
-     */
-    public static GradientComparison compute(NDManager manager, Reference reference,
-            Strategy strategy, IntConsumer progress) {
         AutogradGradients autograd =
-                AutogradGradients.builder(manager).optDataType(reference.dataType()).build();
-        return compare(autograd, reference, autograd.perSample(reference.data(),
-                reference.theta(), strategy, progress));
+                AutogradGradients.builder(manager).optDataType(dataType).build();
+        return compare(autograd, data, theta,
+                autograd.perSample(data, theta, strategy, progress));
     }
 
     private static GradientComparison compare(AutogradGradients autograd, LinearData data,
             Theta theta, PerSampleGradients perSample) {
-        return compare(autograd, Reference.of(data, theta, autograd.dataType()), perSample);
-    }
-
-    private static GradientComparison compare(AutogradGradients autograd, Reference reference,
-            PerSampleGradients perSample) {
-        LinearData data = reference.data();
-        Theta theta = reference.theta();
+        DataType dataType = autograd.dataType();
         BatchGradient batch = autograd.batch(data, theta);
         Gradient perSampleAverage = perSample.average();
-        CrossCheck crossCheck = CrossCheck.compare(reference.tolerances(), batch,
-                perSampleAverage, reference.batch(), reference.perSampleAverage());
-        return new GradientComparison(autograd.dataType(), theta, batch, perSampleAverage,
-                reference.batch(), reference.perSampleAverage(), crossCheck, perSample);
-    }
-
-    /**
-     * The half of the comparison that needs no engine: the plain-Java reference's batch gradient
-     * and per-sample average (In [12] and In [14]) and the cross-check's tolerances.
-     *
-     * @param data the samples
-     * @param theta where the gradients are taken
-     * @param dataType the autograd's working type the tolerances are for
-     * @param batch the reference batch gradient and loss
-     * @param perSampleAverage the reference average per-sample gradient
-     * @param tolerances the cross-check's per-value tolerances
-     */
-    public record Reference(LinearData data, Theta theta, DataType dataType, BatchGradient batch,
-            Gradient perSampleAverage, RoundingBound.Tolerances tolerances) {
-
-        /**
-         * Computes the reference half.
-         *
-         * @param data the samples
-         * @param theta where to take the gradients
-         * @param dataType the autograd's working type, float32 or float64
-         * @return the reference gradients and the tolerances
-         */
-        public static Reference of(LinearData data, Theta theta, DataType dataType) {
-            return new Reference(data, theta, DataTypes.requireFloat(dataType),
-                    ReferenceGradients.batch(data, theta),
-                    ReferenceGradients.average(ReferenceGradients.perSample(data, theta)),
-                    RoundingBound.crossCheck(data, theta, dataType));
-        }
+        BatchGradient referenceBatch = ReferenceGradients.batch(data, theta);
+        Gradient referencePerSampleAverage =
+                ReferenceGradients.average(ReferenceGradients.perSample(data, theta));
+        CrossCheck crossCheck = CrossCheck.compare(data, theta, dataType,
+                batch, perSampleAverage, referenceBatch, referencePerSampleAverage);
+        return new GradientComparison(dataType, theta, batch, perSampleAverage,
+                referenceBatch, referencePerSampleAverage, crossCheck, perSample);
     }
 
     /**
