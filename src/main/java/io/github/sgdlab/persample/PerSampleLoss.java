@@ -3,6 +3,7 @@ package io.github.sgdlab.persample;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * A loss that keeps one value per sample: {@code apply(labels, predictions)} has shape
@@ -76,17 +77,20 @@ public interface PerSampleLoss {
                                 + prediction.getShape());
             }
             long samples = prediction.getShape().get(0);
-            int classes = Math.toIntExact(prediction.getShape().get(1));
             NDArray label = labels.head();
             if (label.size() != samples) {
                 throw new IllegalArgumentException("softmaxCrossEntropy expects one class index "
                         + "per sample (" + samples + "), got labels of shape " + label.getShape());
             }
-            NDArray oneHot = label.reshape(samples).toType(DataType.INT64, false)
-                    .oneHot(classes, prediction.getDataType());
-            // Multiplying by the one-hot row picks the label's log-probability exactly (the other
-            // terms are +-0), and it differentiates like a gather.
-            return prediction.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+            NDArray index = label.getDataType() == DataType.INT64
+                    ? label : label.toType(DataType.INT64, false);
+            if (!index.getShape().equals(new Shape(samples, 1))) {
+                index = index.reshape(samples, 1);
+            }
+            // The label's log-probability, gathered as torch's nll_loss does: exact, and one
+            // kernel call where a one-hot product takes three (the per-call cost dominates the
+            // small models this loss serves).
+            return prediction.logSoftmax(1).gather(index, 1).reshape(samples).neg();
         };
     }
 }
