@@ -114,19 +114,7 @@ final class BlockSubject implements Differentiable {
     private void write(int j, double[] replacement) {
         NDArray parameter = parameters.get(j);
         try (NDManager scope = manager.newSubManager()) {
-            NDArray source = scope.create(replacement, parameter.getShape());
-            if (CollectorGate.isHeldByCurrentThread()) {
-                // Inside a collector torch refuses in-place writes to a leaf that requires a
-                // gradient; lift the flag for the copy (its gradient is kept).
-                parameter.setRequiresGradient(false);
-                try {
-                    parameter.set(ALL, source);
-                } finally {
-                    parameter.setRequiresGradient(true);
-                }
-            } else {
-                parameter.set(ALL, source);
-            }
+            InPlace.overwrite(parameter, scope.create(replacement, parameter.getShape()));
         }
     }
 

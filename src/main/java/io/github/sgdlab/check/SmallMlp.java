@@ -3,7 +3,6 @@ package io.github.sgdlab.check;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -61,8 +60,8 @@ public record SmallMlp(int features, int hidden, int classes, int samples) {
             // Weights are [out, in]; scale by 1/sqrt(in) so tanh neither saturates nor vanishes.
             double scale = shape.dimension() == 2 ? 1 / Math.sqrt(shape.get(1)) : 0.1;
             try (NDManager scope = manager.newSubManager()) {
-                array.set(new NDIndex("..."), scope.create(normals(random, shape.size(), scale),
-                        shape));
+                InPlace.overwrite(array,
+                        scope.create(normals(random, shape.size(), scale), shape));
             }
         }
         return block;

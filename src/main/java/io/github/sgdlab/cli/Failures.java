@@ -2,8 +2,6 @@ package io.github.sgdlab.cli;
 
 import ai.djl.engine.EngineException;
 
-import java.util.Locale;
-
 /**
  * Turns whatever a command threw, other than bad input, into the one line the user reads:
  * the real cause, named in words, never a stack trace.
@@ -31,17 +29,25 @@ final class Failures {
         return rootMessage(failure);
     }
 
-    /** Whether the failure, or anything it was caused by, comes from loading the engine. */
+    /**
+     * Whether the failure comes from loading the engine: the warm-up's attempt failed, or the
+     * failure or one of its causes was thrown while DJL looked up or started an engine. Not any
+     * {@link EngineException}: DJL throws those for failed native operations too.
+     */
     private static boolean isEngineFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof EngineException || t instanceof UnsatisfiedLinkError
-                    || t instanceof ExceptionInInitializerError
-                    || t instanceof NoClassDefFoundError
-                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("engine")) {
+        if (EngineWarmUp.failure() != null) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError || t instanceof ExceptionInInitializerError) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String type = frame.getClassName();
+                if (type.equals("ai.djl.engine.Engine") && frame.getMethodName().startsWith("get")
+                        || type.endsWith("EngineProvider") || type.endsWith(".LibUtils")) {
+                    return true;
+                }
             }
         }
         return false;

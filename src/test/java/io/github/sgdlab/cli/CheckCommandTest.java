@@ -34,6 +34,20 @@ class CheckCommandTest {
     }
 
     @Test
+    @DisplayName("check works on a thread other than the engine's, where libtorch's grad mode is on")
+    void passesOnAFreshThread() throws Exception {
+        // DJL turns grad mode off only on the thread that loaded the engine; the command line
+        // loads it on a warm-up thread, so its main thread has libtorch's default, on, where an
+        // in-place write to a parameter that requires a gradient is refused.
+        Run[] run = new Run[1];
+        Thread thread = new Thread(() -> run[0] = SgdLabTest.run("check", "--fast"));
+        thread.start();
+        thread.join();
+        assertEquals(0, run[0].exitCode(), run[0].err());
+        assertEquals("", run[0].err());
+    }
+
+    @Test
     @DisplayName("check exits 1 with the failing report when the step is too coarse to agree")
     void failsWithCoarseStep() {
         // eps = 0.5: the central difference's O(eps^2) error exceeds the tolerance on the MLP.
