@@ -10,7 +10,6 @@ import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
-import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -19,7 +18,6 @@ import io.github.sgdlab.output.TrajectoryCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -85,16 +83,8 @@ final class DescendCommand implements Callable<Integer> {
             description = "Give up after M epochs (default: ${DEFAULT-VALUE}).")
     private int maxEpochs = DescentConfig.DEFAULT_MAX_EPOCHS;
 
-    @Option(names = "--theta0", paramLabel = "A", description = "Start theta_0 (default: 0).")
-    private double theta0;
-
-    @Option(names = "--theta1", paramLabel = "B", description = "Start theta_1 (default: 0).")
-    private double theta1;
-
-    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
-            description = "The start theta, intercept first: d + 1 values for d features "
-                    + "(default: zeros); instead of --theta0/--theta1.")
-    private List<Double> theta;
+    @Mixin
+    private ThetaOptions thetaOptions;
 
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float64 or float32 (default: float64).")
@@ -165,11 +155,6 @@ final class DescendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "missing required option --lr");
         }
         dataFile.checkUnused();
-        boolean pair = given("--theta0") || given("--theta1");
-        if (theta != null && pair) {
-            throw new ParameterException(spec.commandLine(),
-                    "give theta either as --theta or as --theta0/--theta1, not both");
-        }
         DescentConfig.Builder builder = DescentConfig.builder();
         if (dataFile.given()) {
             if (given("--dataset")) {
@@ -177,13 +162,11 @@ final class DescendCommand implements Callable<Integer> {
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
-            ThetaVector start = badInput(() -> ThetaOptions.forFeatures(
-                    theta, pair, theta0, theta1, data.features()));
-            builder.optData(dataFile.source(), data).optStart(start);
+            builder.optData(dataFile.source(), data)
+                    .optStart(thetaOptions.forFeatures(data.features()));
         } else {
-            ThetaVector start = badInput(() -> ThetaOptions.forFeatures(
-                    theta, pair, theta0, theta1, 1));
-            builder.optDataset(badInput(() -> Dataset.of(dataset))).optStart(start);
+            builder.optDataset(badInput(() -> Dataset.of(dataset)))
+                    .optStart(thetaOptions.forFeatures(1));
         }
         return badInput(() -> builder
                 .optMethod(Method.of(method))

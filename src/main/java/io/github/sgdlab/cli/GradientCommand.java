@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,16 +48,8 @@ final class GradientCommand implements Callable<Integer> {
     @Mixin
     private DataFileOptions dataFile;
 
-    @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: ${DEFAULT-VALUE}).")
-    private double theta0;
-
-    @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: ${DEFAULT-VALUE}).")
-    private double theta1;
-
-    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
-            description = "All of theta, intercept first: d + 1 values for d features "
-                    + "(default: zeros).")
-    private List<Double> theta;
+    @Mixin
+    private ThetaOptions thetaOptions;
 
     @Option(names = "--dtype", paramLabel = "TYPE", converter = DataTypeOption.class,
             description = "float32 or float64 (default: float32).")
@@ -86,25 +77,15 @@ final class GradientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         dataFile.checkUnused();
-        boolean pair = given("--theta0") || given("--theta1");
-        if (theta != null && pair) {
-            throw new ParameterException(spec.commandLine(),
-                    "give theta either as --theta or as --theta0/--theta1, not both");
-        }
         if (dataFile.given()) {
             if (plot != null) {
                 throw new ParameterException(spec.commandLine(),
                         "--plot draws the generated data only (seed and samples), not --data");
             }
-            return fromFile(pair);
+            return fromFile();
         }
         LinearData data = dataSet.generate();
-        Theta theta;
-        try {
-            theta = this.theta == null ? new Theta(theta0, theta1) : pair(this.theta);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        Theta theta = thetaOptions.forGenerated();
         checkPlot(data);
         return GradientReport.print(spec, data, theta, dataType, json,
                 manager -> {
@@ -176,31 +157,15 @@ final class GradientCommand implements Callable<Integer> {
     }
 
     /** {@code --data}: the user's file, d features, θ from --theta or --theta0/--theta1. */
-    private int fromFile(boolean pair) {
+    private int fromFile() {
         if (given("--seed") || given("--samples")) {
             throw new ParameterException(spec.commandLine(),
                     "--seed and --samples draw data; with --data the file holds the samples");
         }
         FeatureData data = dataFile.read();
-        int d = data.features();
-        ThetaVector vector;
-        try {
-            vector = ThetaOptions.forFeatures(theta, pair, theta0, theta1, d);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        ThetaVector vector = thetaOptions.forFeatures(data.features());
         return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json,
                 perSample, perSampleCsv);
-    }
-
-    /** {@code --theta} for the generated data, which have one feature. */
-    private static Theta pair(List<Double> values) {
-        if (values.size() != 2) {
-            throw new IllegalArgumentException("--theta has " + values.size()
-                    + (values.size() == 1 ? " value" : " values")
-                    + " but the generated data have one feature: give 2, the intercept first");
-        }
-        return new Theta(values.get(0), values.get(1));
     }
 
     private boolean given(String option) {

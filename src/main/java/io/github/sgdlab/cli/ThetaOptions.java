@@ -1,43 +1,98 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.grad.ThetaVector;
 
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 /**
- * θ from the command line for a data file of d features: {@code --theta T0,T1,…} (d + 1 values,
- * intercept first) or, for d = 1, {@code --theta0/--theta1}; zeros when neither is given. Shared
- * by {@code gradient --data} and {@code descend --data} so that both accept and refuse the same.
+ * θ from the command line: {@code --theta T0,T1,…} (d + 1 values, intercept first) or, for one
+ * feature, {@code --theta0/--theta1}; zeros when neither is given. One mixin for
+ * {@code gradient} and {@code descend}, so that both accept and refuse the same.
  */
 final class ThetaOptions {
 
-    private ThetaOptions() {}
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Option(names = "--theta0", paramLabel = "A", description = "Intercept theta_0 (default: 0).")
+    private double theta0;
+
+    @Option(names = "--theta1", paramLabel = "B", description = "Slope theta_1 (default: 0).")
+    private double theta1;
+
+    @Option(names = "--theta", paramLabel = "T0,T1,...", split = ",",
+            description = "All of theta, intercept first: d + 1 values for d features "
+                    + "(default: zeros); instead of --theta0/--theta1.")
+    private List<Double> theta;
 
     /**
-     * Picks θ for d features.
+     * θ for data of d features.
      *
-     * @param theta the {@code --theta} values, or null when not given
-     * @param pair whether {@code --theta0} or {@code --theta1} was given
-     * @param theta0 {@code --theta0}
-     * @param theta1 {@code --theta1}
      * @param d the data's features
      * @return θ, d + 1 values
-     * @throws IllegalArgumentException naming what does not fit the data
+     * @throws ParameterException if both forms are given or the values do not fit the data
      */
-    static ThetaVector forFeatures(List<Double> theta, boolean pair, double theta0,
-            double theta1, int d) {
+    ThetaVector forFeatures(int d) {
+        boolean pair = pairGiven();
         if (pair && d != 1) {
-            throw new IllegalArgumentException("--theta0/--theta1 fit one feature and the"
-                    + " data have " + d + "; give --theta with " + (d + 1) + " values");
+            throw badInput("--theta0/--theta1 fit one feature and the data have " + d
+                    + "; give --theta with " + (d + 1) + " values");
         }
         if (theta != null && theta.size() != d + 1) {
-            throw new IllegalArgumentException("--theta has " + theta.size()
-                    + (theta.size() == 1 ? " value" : " values") + " but the data have " + d
+            throw badInput("--theta has " + count(theta.size()) + " but the data have " + d
                     + (d == 1 ? " feature" : " features") + ": give " + (d + 1)
                     + ", the intercept first");
         }
-        return theta != null
-                ? ThetaVector.of(theta.stream().mapToDouble(Double::doubleValue).toArray())
-                : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+        try {
+            return theta != null
+                    ? ThetaVector.of(theta.stream().mapToDouble(Double::doubleValue).toArray())
+                    : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * θ for the generated data, which have one feature.
+     *
+     * @return (θ0, θ1)
+     * @throws ParameterException if both forms are given, --theta has other than two values, or
+     *     a value is not finite
+     */
+    Theta forGenerated() {
+        pairGiven();
+        if (theta != null && theta.size() != 2) {
+            throw badInput("--theta has " + count(theta.size())
+                    + " but the generated data have one feature: give 2, the intercept first");
+        }
+        try {
+            return theta == null ? new Theta(theta0, theta1) : new Theta(theta.get(0), theta.get(1));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Whether --theta0 or --theta1 was given; refuses them beside --theta. */
+    private boolean pairGiven() {
+        boolean pair = command.commandLine().getParseResult().hasMatchedOption("--theta0")
+                || command.commandLine().getParseResult().hasMatchedOption("--theta1");
+        if (theta != null && pair) {
+            throw badInput("give theta either as --theta or as --theta0/--theta1, not both");
+        }
+        return pair;
+    }
+
+    private static String count(int values) {
+        return values + (values == 1 ? " value" : " values");
+    }
+
+    private ParameterException badInput(String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 }
