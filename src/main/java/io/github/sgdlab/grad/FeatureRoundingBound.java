@@ -9,8 +9,9 @@ import io.github.sgdlab.data.FeatureData;
  * exact one, where a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and L = 4d + 4: 2d + 2 inputs rounded to the
  * working type, d products, d additions and one subtraction, one to spare — for d = 1 the
  * {@value RoundingBound#RESIDUAL_ROUNDINGS} of {@link RoundingBound}. The gradient with respect to
- * θj (j ≥ 1) carries |x_ij| where θ1's carries |x_i|; the sums' depths are the same as there. For
- * d = 1 every tolerance equals {@link RoundingBound}'s bit for bit.
+ * θj (j ≥ 1) carries |x_ij| where θ1's carries |x_i|; the sums' depths are the same as there. Both
+ * run the one loop of {@link RoundingBound}, over the data in place, so for d = 1 every
+ * tolerance is {@link RoundingBound}'s.
  */
 public final class FeatureRoundingBound {
 
@@ -38,15 +39,8 @@ public final class FeatureRoundingBound {
      * @return one bound per value
      */
     public static Tolerances autograd(FeatureData data, ThetaVector theta, DataType dataType) {
-        int n = data.samples();
-        double u = DataTypes.unitRoundoff(dataType);
-        double sum = gamma(RoundingBound.torchSumDepth(n) + RoundingBound.TERM_ROUNDINGS, u);
-        // The average is summed by libtorch in the working type or left to right in double.
-        double averageSum = sum + gamma(n, 0x1p-53);
-        double residual = gamma(residualRoundings(data.features()), u);
-        Tolerances batch = bound(data, theta, residual, sum);
-        Tolerances average = bound(data, theta, residual, averageSum);
-        return new Tolerances(batch.gradient, batch.loss, average.gradient);
+        theta.requireFeatures(data.features());
+        return RoundingBound.autograd(samples(data), theta.values(), dataType);
     }
 
     /**
@@ -58,9 +52,8 @@ public final class FeatureRoundingBound {
      * @return one bound per value
      */
     public static Tolerances reference(FeatureData data, ThetaVector theta) {
-        double u = 0x1p-53;
-        return bound(data, theta, gamma(residualRoundings(data.features()), u), gamma(
-                RoundingBound.numpySumDepth(data.samples()) + RoundingBound.TERM_ROUNDINGS, u));
+        theta.requireFeatures(data.features());
+        return RoundingBound.reference(samples(data), theta.values());
     }
 
     /**
@@ -70,45 +63,32 @@ public final class FeatureRoundingBound {
      * @return L
      */
     public static int residualRoundings(int d) {
-        return RoundingBound.RESIDUAL_ROUNDINGS + 4 * (d - 1);
+        return RoundingBound.residualRoundings(d);
     }
 
-    private static Tolerances bound(FeatureData data, ThetaVector theta, double residual,
-            double sum) {
-        theta.requireFeatures(data.features());
-        int n = data.samples();
-        int d = data.features();
-        double[] gradient = new double[d + 1];
-        double loss = 0;
-        for (int i = 0; i < n; i++) {
-            // Left to right, as RoundingBound sums |θ1·x| + |θ0| + |y| for d = 1.
-            double a = Math.abs(theta.get(1) * data.x(i, 0));
-            double prediction = theta.get(1) * data.x(i, 0);
-            for (int j = 1; j < d; j++) {
-                a += Math.abs(theta.get(j + 1) * data.x(i, j));
-                prediction += theta.get(j + 1) * data.x(i, j);
+    /** The data file's samples as the bound reads them, in place. */
+    private static RoundingBound.Samples samples(FeatureData data) {
+        return new RoundingBound.Samples() {
+            @Override
+            public int samples() {
+                return data.samples();
             }
-            a = a + Math.abs(theta.get(0)) + Math.abs(data.y(i));
-            double r = Math.abs(prediction + theta.get(0) - data.y(i));
-            double delta = residual * a;
-            double rBar = r + delta;
-            gradient[0] += delta + sum * rBar;
-            for (int j = 0; j < d; j++) {
-                gradient[j + 1] += Math.abs(data.x(i, j)) * (delta + sum * rBar);
-            }
-            loss += 2 * r * delta + delta * delta + sum * rBar * rBar;
-        }
-        double slack = 1 + 0x1p-40;
-        for (int j = 0; j <= d; j++) {
-            gradient[j] = slack * 2 * gradient[j] / n;
-        }
-        return new Tolerances(gradient, slack * loss / n, gradient);
-    }
 
-    /** γ_k = k·u / (1 − k·u). */
-    private static double gamma(int k, double u) {
-        double ku = k * u;
-        return ku / (1 - ku);
+            @Override
+            public int features() {
+                return data.features();
+            }
+
+            @Override
+            public double x(int i, int j) {
+                return data.x(i, j);
+            }
+
+            @Override
+            public double y(int i) {
+                return data.y(i);
+            }
+        };
     }
 
     /**

@@ -103,16 +103,7 @@ public final class RoundingBound {
      * @return one bound per value
      */
     public static Tolerances autograd(LinearData data, Theta theta, DataType dataType) {
-        int n = data.samples();
-        double u = DataTypes.unitRoundoff(dataType);
-        double sum = gamma(torchSumDepth(n) + TERM_ROUNDINGS, u);
-        // Per-sample gradients are formed in the working type; the average is then summed either
-        // by libtorch in the working type or left to right in double: allow for both.
-        double averageSum = sum + gamma(n, 0x1p-53);
-        Tolerances batch = bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u), sum);
-        Tolerances average = bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u), averageSum);
-        return new Tolerances(batch.gradTheta0, batch.gradTheta1, batch.loss,
-                average.gradTheta0, average.gradTheta1);
+        return pair(autograd(samples(data), values(theta), dataType));
     }
 
     /**
@@ -124,36 +115,146 @@ public final class RoundingBound {
      * @return one bound per value
      */
     public static Tolerances reference(LinearData data, Theta theta) {
+        return pair(reference(samples(data), values(theta)));
+    }
+
+    /**
+     * The samples a bound runs over, read in place: n rows of d features and a target. Both
+     * {@link LinearData} (d = 1) and {@link io.github.sgdlab.data.FeatureData} are seen through
+     * it, so the one loop below serves both without copying 10^7 samples.
+     */
+    interface Samples {
+
+        /** @return n */
+        int samples();
+
+        /** @return d */
+        int features();
+
+        /**
+         * @param i the sample
+         * @param j the feature
+         * @return x_ij
+         */
+        double x(int i, int j);
+
+        /**
+         * @param i the sample
+         * @return y_i
+         */
+        double y(int i);
+    }
+
+    /**
+     * DJL autograd's bounds for d features: the residual's L = {@link #residualRoundings}
+     * roundings, libtorch's summation depth; the average also allows a float64 sum left to right.
+     */
+    static FeatureRoundingBound.Tolerances autograd(Samples data, double[] theta,
+            DataType dataType) {
+        int n = data.samples();
+        double u = DataTypes.unitRoundoff(dataType);
+        double residual = gamma(residualRoundings(data.features()), u);
+        double sum = gamma(torchSumDepth(n) + TERM_ROUNDINGS, u);
+        // Per-sample gradients are formed in the working type; the average is then summed either
+        // by libtorch in the working type or left to right in double: allow for both.
+        double averageSum = sum + gamma(n, 0x1p-53);
+        FeatureRoundingBound.Tolerances batch = bound(data, theta, residual, sum);
+        FeatureRoundingBound.Tolerances average = bound(data, theta, residual, averageSum);
+        return new FeatureRoundingBound.Tolerances(
+                batch.gradient(), batch.loss(), average.gradient());
+    }
+
+    /** The float64 reference's bounds for d features, with numpy's summation depth. */
+    static FeatureRoundingBound.Tolerances reference(Samples data, double[] theta) {
         double u = 0x1p-53;
-        return bound(data, theta, gamma(RESIDUAL_ROUNDINGS, u),
+        return bound(data, theta, gamma(residualRoundings(data.features()), u),
                 gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u));
     }
 
     /**
-     * The bounds of the class comment for one working type.
+     * Roundings in a computed residual with d features: 2d + 2 inputs rounded to the working
+     * type, d products, d additions and one subtraction, one to spare; for d = 1
+     * {@value #RESIDUAL_ROUNDINGS}.
+     *
+     * @param d the number of features
+     * @return L = 4d + 4
+     */
+    static int residualRoundings(int d) {
+        return RESIDUAL_ROUNDINGS + 4 * (d - 1);
+    }
+
+    /**
+     * The bounds of the class comment, with a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and the residual
+     * θ1·x_i1 + … + θd·x_id + θ0 − y_i.
      *
      * @param residual γ_L, the relative error of a computed residual against a_i
      * @param sum γ_{k+B}, the relative error the terms' own roundings and the sum add
      */
-    private static Tolerances bound(LinearData data, Theta theta, double residual, double sum) {
+    private static FeatureRoundingBound.Tolerances bound(Samples data, double[] theta,
+            double residual, double sum) {
         int n = data.samples();
-        double gradTheta0 = 0;
-        double gradTheta1 = 0;
+        int d = data.features();
+        double[] gradient = new double[d + 1];
         double loss = 0;
         for (int i = 0; i < n; i++) {
-            double x = data.x1(i);
-            double a = Math.abs(theta.theta1() * x) + Math.abs(theta.theta0()) + Math.abs(data.y(i));
-            double r = Math.abs(theta.theta1() * x + theta.theta0() - data.y(i));
+            double a = Math.abs(theta[1] * data.x(i, 0));
+            double prediction = theta[1] * data.x(i, 0);
+            for (int j = 1; j < d; j++) {
+                a += Math.abs(theta[j + 1] * data.x(i, j));
+                prediction += theta[j + 1] * data.x(i, j);
+            }
+            a = a + Math.abs(theta[0]) + Math.abs(data.y(i));
+            double r = Math.abs(prediction + theta[0] - data.y(i));
             double delta = residual * a;
             double rBar = r + delta;
-            gradTheta0 += delta + sum * rBar;
-            gradTheta1 += Math.abs(x) * (delta + sum * rBar);
+            gradient[0] += delta + sum * rBar;
+            for (int j = 0; j < d; j++) {
+                gradient[j + 1] += Math.abs(data.x(i, j)) * (delta + sum * rBar);
+            }
             loss += 2 * r * delta + delta * delta + sum * rBar * rBar;
         }
         // A few relative ulps on top, for the roundings of this bound's own arithmetic.
         double slack = 1 + 0x1p-40;
-        return new Tolerances(slack * 2 * gradTheta0 / n, slack * 2 * gradTheta1 / n,
-                slack * loss / n, slack * 2 * gradTheta0 / n, slack * 2 * gradTheta1 / n);
+        for (int j = 0; j <= d; j++) {
+            gradient[j] = slack * 2 * gradient[j] / n;
+        }
+        return new FeatureRoundingBound.Tolerances(gradient, slack * loss / n, gradient);
+    }
+
+    /** The notebook's data seen as one feature. */
+    private static Samples samples(LinearData data) {
+        return new Samples() {
+            @Override
+            public int samples() {
+                return data.samples();
+            }
+
+            @Override
+            public int features() {
+                return 1;
+            }
+
+            @Override
+            public double x(int i, int j) {
+                return data.x1(i);
+            }
+
+            @Override
+            public double y(int i) {
+                return data.y(i);
+            }
+        };
+    }
+
+    private static double[] values(Theta theta) {
+        return new double[] {theta.theta0(), theta.theta1()};
+    }
+
+    /** The d = 1 bounds in this class's record. */
+    private static Tolerances pair(FeatureRoundingBound.Tolerances bounds) {
+        double[] gradient = bounds.gradient();
+        double[] average = bounds.average();
+        return new Tolerances(gradient[0], gradient[1], bounds.loss(), average[0], average[1]);
     }
 
     /**
@@ -189,7 +290,7 @@ public final class RoundingBound {
     }
 
     /** γ_k = k·u / (1 − k·u). */
-    private static double gamma(int k, double u) {
+    static double gamma(int k, double u) {
         double ku = k * u;
         return ku / (1 - ku);
     }
