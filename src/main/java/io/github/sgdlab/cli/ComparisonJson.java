@@ -65,16 +65,40 @@ final class ComparisonJson {
     }
 
     private static JsonObject batch(BatchGradient batch) {
-        JsonObject json = gradient(batch.gradient());
-        json.add("loss", Json.number(batch.loss()));
-        return json;
+        return batch(new double[] {batch.gradTheta0(), batch.gradTheta1()}, batch.loss());
     }
 
     private static JsonObject gradient(Gradient gradient) {
+        return gradient(gradient.gradTheta0(), gradient.gradTheta1());
+    }
+
+    /**
+     * A gradient and its loss: {@link #gradient(double...)} with {@code loss} added.
+     *
+     * @param gradient the components, intercept first
+     * @param loss the loss
+     * @return the object
+     */
+    static JsonObject batch(double[] gradient, double loss) {
+        JsonObject json = gradient(gradient);
+        json.add("loss", Json.number(loss));
+        return json;
+    }
+
+    /**
+     * A gradient: {@code grad_theta0}/{@code grad_theta1} for one feature, as the notebook's
+     * JSON has always had them, and {@code grad}, every component intercept first, for any d.
+     *
+     * @param values the components, intercept first
+     * @return the object
+     */
+    static JsonObject gradient(double... values) {
         JsonObject json = new JsonObject();
-        json.add("grad_theta0", Json.number(gradient.gradTheta0()));
-        json.add("grad_theta1", Json.number(gradient.gradTheta1()));
-        json.add("grad", Json.numbers(gradient.gradTheta0(), gradient.gradTheta1()));
+        if (values.length == 2) {
+            json.add("grad_theta0", Json.number(values[0]));
+            json.add("grad_theta1", Json.number(values[1]));
+        }
+        json.add("grad", Json.numbers(values));
         return json;
     }
 }

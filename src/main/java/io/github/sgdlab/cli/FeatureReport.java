@@ -159,20 +159,10 @@ final class FeatureReport {
     }
 
     private static JsonObject batch(BatchGradientVector batch) {
-        JsonObject json = gradient(batch.gradient());
-        json.add("loss", Json.number(batch.loss()));
-        return json;
+        return ComparisonJson.batch(batch.gradient().values(), batch.loss());
     }
 
-    /** {@code grad_theta0}/{@code grad_theta1} for d = 1 as before, and always {@code grad}. */
     private static JsonObject gradient(GradientVector gradient) {
-        JsonObject json = new JsonObject();
-        double[] values = gradient.values();
-        if (values.length == 2) {
-            json.add("grad_theta0", Json.number(values[0]));
-            json.add("grad_theta1", Json.number(values[1]));
-        }
-        json.add("grad", Json.numbers(values));
-        return json;
+        return ComparisonJson.gradient(gradient.values());
     }
 }
