@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gradient --data}: the four gradients over a data file with d features, as text or JSON.
@@ -64,11 +63,7 @@ final class FeatureReport {
             }
             if (!computed.allFinite()) {
                 // Thrown inside the CSV's write, so the file is abandoned.
-                throw new ParameterException(spec.commandLine(), String.format(
-                        "theta = %s is too far from the data: the %s loss or gradient "
-                                + "overflows (try a smaller theta%s)",
-                        theta, dataType,
-                        dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+                throw GradientReport.overflow(spec, theta.toString(), dataType);
             }
             return computed;
         };

@@ -43,11 +43,7 @@ final class GradientReport {
             result = compute.apply(manager);
         }
         if (!result.allFinite()) {
-            throw new ParameterException(spec.commandLine(), String.format(
-                    "theta = (%s, %s) is too far from the data: the %s loss or gradient "
-                            + "overflows (try a smaller theta%s)",
-                    theta.theta0(), theta.theta1(), dataType,
-                    dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
+            throw overflow(spec, "(" + theta.theta0() + ", " + theta.theta1() + ")", dataType);
         }
         save.accept(result);
         PrintWriter out = spec.commandLine().getOut();
@@ -58,5 +54,21 @@ final class GradientReport {
         }
         out.flush();
         return result.crossCheck().ok() ? 0 : SgdLab.CROSS_CHECK_FAILED;
+    }
+
+    /**
+     * The bad-input error for a θ whose loss or gradient overflows the working type: such a
+     * result must be reported, never printed as a number.
+     *
+     * @param spec the command, for the error
+     * @param theta θ as the message shows it, e.g. {@code (1.0, 2.0)}
+     * @param dataType the working type
+     * @return the exception to throw
+     */
+    static ParameterException overflow(CommandSpec spec, String theta, DataType dataType) {
+        return new ParameterException(spec.commandLine(), String.format(
+                "theta = %s is too far from the data: the %s loss or gradient "
+                        + "overflows (try a smaller theta%s)",
+                theta, dataType, dataType == DataType.FLOAT32 ? " or --dtype float64" : ""));
     }
 }
