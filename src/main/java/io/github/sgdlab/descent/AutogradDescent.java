@@ -71,7 +71,8 @@ final class AutogradDescent {
         for (int i = 0; i < n; i++) {
             identity[i] = i;
         }
-        try (BatchedGradient batch = new BatchedGradient(manager, runs, d, config.dataType())) {
+        try (BatchedGradient batch = new BatchedGradient(manager, runs, d,
+                config.dataType(), config.sliceSize())) {
             for (int epoch = 1; epoch <= config.maxEpochs() && active > 0; epoch++) {
                 try (NDManager epochScope = manager.newSubManager()) {
                     // The epoch's samples in each run's order, as [x1, ..., xd, 1, -y] rows.

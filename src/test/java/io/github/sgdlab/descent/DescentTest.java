@@ -13,7 +13,9 @@ import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.RandomState;
 import io.github.sgdlab.grad.BatchGradient;
+import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.ReferenceGradients;
 import io.github.sgdlab.grad.Theta;
 
@@ -75,6 +77,42 @@ class DescentTest {
             assertEquals(want.loss(), path.loss(t - 1), 1e-12);
             assertEquals(t, path.epoch(t));
         }
+    }
+
+    @Test
+    @DisplayName("in a batch of SGD runs, every step's gradient is the gradient of the sample that "
+            + "run's permutation puts there, at that run's previous theta")
+    void sgdStepsFollowEachRunsPermutation() {
+        double lr = 0.05;
+        double mu = 0.5;
+        int runs = 3;
+        int epochs = 2;
+        DescentResult result = Descent.run(manager, DescentConfig.builder().setLearningRate(lr)
+                .optMomentum(mu).optMethod(Method.SGD).optRuns(runs).optShuffleSeed(7)
+                .optMaxEpochs(epochs).build());
+        LinearData data = Dataset.NOTEBOOK.data();
+        int n = data.samples();
+        for (int r = 0; r < runs; r++) {
+            RunResult run = result.runs().get(r);
+            assertEquals(7 + r, run.shuffleSeed());
+            Trajectory path = run.trajectory();
+            assertEquals(epochs * n, path.iterations());
+            RandomState random = new RandomState(7 + r);
+            int t = 0;
+            for (int e = 1; e <= epochs; e++) {
+                for (int i : random.permutation(n)) {
+                    t++;
+                    PerSampleGradients want = ReferenceGradients.perSample(data,
+                            new Theta(path.theta0(t - 1), path.theta1(t - 1)));
+                    String where = "run " + r + ", step " + t;
+                    assertEquals(want.gradTheta0()[i], path.gradTheta0(t), 1e-12, where);
+                    assertEquals(want.gradTheta1()[i], path.gradTheta1(t), 1e-12, where);
+                    assertEquals(path.theta0(t - 1) - lr * path.velocity0(t), path.theta0(t),
+                            0.0, where);
+                }
+            }
+        }
+        assertEquals(0.0, result.maxReferenceDeviation());
     }
 
     @Test
