@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import java.nio.ByteBuffer;
@@ -54,6 +55,7 @@ final class BatchedGradient implements AutoCloseable {
     private final boolean oneSample;
     private final ByteBuffer buffer;
     private final NDArray theta;
+    private final SeededBackward backward;
     private NDArray gradient;
     private boolean aliased;
     private boolean checked;
@@ -84,6 +86,7 @@ final class BatchedGradient implements AutoCloseable {
         Shape shape = oneSample ? new Shape(runs, 1, width) : new Shape(runs, width, 1);
         this.theta = scope.create(buffer, shape, dataType);
         theta.setRequiresGradient(true);
+        this.backward = new SeededBackward(scope, dataType);
     }
 
     /**
@@ -117,34 +120,34 @@ final class BatchedGradient implements AutoCloseable {
      */
     void compute(NDArray slice, double[] thetas, double[] gradients) {
         write(thetas);
-        CollectorGate.collect(scope.getEngine(), collector -> {
+        // The collector records the forward pass; the backward pass is seeded by our own 1.
+        try (GradientCollector recording = CollectorGate.open(scope.getEngine())) {
             if (oneSample) {
                 try (NDArray products = slice.mul(theta);
                         NDArray residual = products.sum(ROW);
                         NDArray loss = residual.dot(residual)) {
-                    collector.backward(loss);
+                    backward.backward(loss);
                 }
             } else {
                 try (NDArray residual = slice.matMul(theta);
                         NDArray squared = residual.square();
                         NDArray perRun = squared.mean(SAMPLES);
                         NDArray loss = perRun.sum()) {
-                    collector.backward(loss);
+                    backward.backward(loss);
                 }
             }
-            if (gradient == null) {
-                gradient = theta.getGradient();
-            }
-            if (gradientView != null) {
-                ByteBuffer view = gradientView;
-                unpack(i -> value(view, i), gradients);
-            } else {
-                readChecking(gradients);
-            }
-            // grad.zero_(): the engine adds each backward pass into the same gradient tensor.
-            gradient.subi(gradient);
-            return null;
-        });
+        }
+        if (gradient == null) {
+            gradient = theta.getGradient();
+        }
+        if (gradientView != null) {
+            ByteBuffer view = gradientView;
+            unpack(i -> value(view, i), gradients);
+        } else {
+            readChecking(gradients);
+        }
+        // grad.zero_(): the engine adds each backward pass into the same gradient tensor.
+        gradient.subi(gradient);
     }
 
     /**
