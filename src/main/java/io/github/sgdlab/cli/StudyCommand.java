@@ -1,14 +1,12 @@
 package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.NDManager;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.Study;
 import io.github.sgdlab.descent.StudyReport;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.output.StudyJson;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +29,8 @@ import picocli.CommandLine.Spec;
         name = "study",
         mixinStandardHelpOptions = true,
         description = "Both datasets x {full, sgd, minibatch} x {vanilla, momentum 0.9} at "
-                + "documented learning rates: a Markdown table and the condition numbers.")
+                + "documented learning rates: a Markdown table and the condition numbers "
+                + "(--json: the same as JSON).")
 final class StudyCommand implements Callable<Integer> {
 
     @Spec
@@ -40,6 +39,10 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "R",
             description = "Runs per cell, 1 to 10000 (default: ${DEFAULT-VALUE}).")
     private int runs = Study.DEFAULT_RUNS;
+
+    @Option(names = "--json", description = "Print the study as one line of JSON (what "
+            + "study.json holds) instead of the table.")
+    private boolean json;
 
     @Mixin
     private OutOptions output;
@@ -59,26 +62,18 @@ final class StudyCommand implements Callable<Integer> {
         }
         String table = StudyReport.table(cells);
         String conditioning = StudyReport.conditioning();
+        String jsonText = DescentJson.toText(
+                StudyJson.toJson(runs, cells, Study.conditioning())) + "\n";
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(table + "\n" + conditioning);
+        stdout.print(json ? jsonText : table + "\n" + conditioning);
         stdout.flush();
         if (directory != null) {
             directory.create();
             directory.write("study.md", stream -> stream.write(
                     (table + "\n" + conditioning).getBytes(StandardCharsets.UTF_8)));
             directory.write("study.json", stream -> stream.write(
-                    (json(cells) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    jsonText.getBytes(StandardCharsets.UTF_8)));
         }
         return 0;
-    }
-
-    private static String json(List<Study.Cell> cells) {
-        JsonArray array = new JsonArray();
-        for (Study.Cell cell : cells) {
-            array.add(DescentJson.toJson(cell.result()));
-        }
-        JsonObject json = new JsonObject();
-        json.add("cells", array);
-        return new GsonBuilder().serializeNulls().create().toJson(json);
     }
 }

@@ -34,6 +34,22 @@ public final class Study {
     /** One cell of the grid and its result. */
     public record Cell(Dataset dataset, Method method, double momentum, DescentResult result) {}
 
+    /**
+     * A data set's loss Hessian, {@code 2·[[1, mean(x1)], [mean(x1), mean(x1²)]]}: its
+     * eigenvalues, whose ratio bounds how fast plain gradient descent can go.
+     *
+     * @param dataset the data set
+     * @param lambdaMax the largest eigenvalue
+     * @param lambdaMin the smallest eigenvalue
+     */
+    public record Conditioning(Dataset dataset, double lambdaMax, double lambdaMin) {
+
+        /** @return κ = λ_max / λ_min */
+        public double conditionNumber() {
+            return lambdaMax / lambdaMin;
+        }
+    }
+
     private Study() {}
 
     /**
@@ -44,6 +60,20 @@ public final class Study {
      */
     public static double learningRate(Dataset dataset) {
         return dataset == Dataset.WIDE ? WIDE_LR : NOTEBOOK_LR;
+    }
+
+    /**
+     * Every data set's Hessian, computed from the data, in {@link Dataset} order.
+     *
+     * @return one entry per data set
+     */
+    public static List<Conditioning> conditioning() {
+        List<Conditioning> out = new ArrayList<>();
+        for (Dataset dataset : Dataset.values()) {
+            double[] lambda = LeastSquares.eigenvalues(dataset.data());
+            out.add(new Conditioning(dataset, lambda[0], lambda[1]));
+        }
+        return out;
     }
 
     /**

@@ -49,12 +49,13 @@ public final class StudyReport {
         StringBuilder out = new StringBuilder();
         out.append("Hessian of the loss, 2*[[1, mean(x1)], [mean(x1), mean(x1^2)]]:\n");
         double[] kappa = new double[Dataset.values().length];
-        for (Dataset dataset : Dataset.values()) {
-            double[] lambda = LeastSquares.eigenvalues(dataset.data());
-            kappa[dataset.ordinal()] = lambda[0] / lambda[1];
+        for (Study.Conditioning hessian : Study.conditioning()) {
+            Dataset dataset = hessian.dataset();
+            kappa[dataset.ordinal()] = hessian.conditionNumber();
             out.append(String.format(Locale.ROOT,
                     "  %-8s lambda_max %.4g, lambda_min %.4g, condition number %.4g\n",
-                    dataset.id(), lambda[0], lambda[1], kappa[dataset.ordinal()]));
+                    dataset.id(), hessian.lambdaMax(), hessian.lambdaMin(),
+                    kappa[dataset.ordinal()]));
         }
         out.append(String.format(Locale.ROOT, "wide is slower: its condition number is %.1f times "
                 + "the notebook's. A step small enough for the steep direction (lr < 2/lambda_max) "

@@ -9,12 +9,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.cli.SgdLabTest.Run;
+import io.github.sgdlab.descent.Dataset;
+import io.github.sgdlab.descent.LeastSquares;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -195,6 +199,47 @@ class DescendCommandTest {
                 + "condition number 3.307"), run.out());
         assertTrue(run.out().contains("wide     lambda_max 252.7, lambda_min 1.954, "
                 + "condition number 129.3"), run.out());
+    }
+
+    @Test
+    @DisplayName("study --json prints the same cells as the table, and the Hessians; --out "
+            + "writes the same JSON to study.json")
+    void studyJson(@TempDir Path temp) throws IOException {
+        Run table = SgdLabTest.run("descend", "study", "--runs", "2");
+        Path out = temp.resolve("study");
+        Run run = SgdLabTest.run("descend", "study", "--runs", "2", "--json", "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertEquals(run.out(), Files.readString(out.resolve("study.json")));
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(2, json.get("runs").getAsInt());
+        JsonArray cells = json.getAsJsonArray("cells");
+        List<String> rows = table.out().lines().filter(line -> line.startsWith("| ")
+                && !line.startsWith("| dataset")).toList();
+        assertEquals(12, cells.size());
+        for (int k = 0; k < cells.size(); k++) {
+            JsonObject cell = cells.get(k).getAsJsonObject();
+            String row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f | %.1f | %d/2 |",
+                    cell.get("dataset").getAsString(),
+                    BigDecimal.valueOf(cell.get("lr").getAsDouble()).stripTrailingZeros()
+                            .toPlainString(),
+                    cell.get("method").getAsString(),
+                    cell.get("momentum").getAsDouble() == 0 ? "0"
+                            : cell.get("momentum").getAsString(),
+                    cell.get("mean_iterations").getAsDouble(),
+                    cell.get("mean_epochs").getAsDouble(),
+                    cell.get("converged_runs").getAsInt());
+            assertEquals(rows.get(k), row);
+            assertEquals(2, cell.getAsJsonArray("runs").size());
+        }
+        JsonObject wide = json.getAsJsonObject("hessians").getAsJsonObject("wide");
+        double[] lambda = LeastSquares.eigenvalues(Dataset.WIDE.data());
+        assertEquals(lambda[0], wide.get("lambda_max").getAsDouble(), 0.0);
+        assertEquals(lambda[1], wide.get("lambda_min").getAsDouble(), 0.0);
+        assertEquals(129.3, wide.get("condition_number").getAsDouble(), 0.05);
+        assertEquals(3.307, json.getAsJsonObject("hessians").getAsJsonObject("notebook")
+                .get("condition_number").getAsDouble(), 5e-4);
     }
 
     @Test
