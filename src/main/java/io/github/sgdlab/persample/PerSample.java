@@ -31,9 +31,10 @@ import java.util.function.IntConsumer;
  * <ul>
  *   <li><b>Strategies.</b> {@link Strategy#VECTORIZED} (one forward and one backward pass) serves
  *       trees of {@code SequentialBlock}s whose parameterised leaves have a {@link LayerSampler}
- *       ({@code Linear} out of the box); {@link Strategy#LOOP} serves any block;
- *       {@link Strategy#AUTO}, the default, takes the first where it can. Blocks that mix samples
- *       (batch normalisation) are refused by all.</li>
+ *       ({@code Linear}, {@code Conv1d}, {@code Conv2d} and {@code Conv3d} out of the box);
+ *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, takes the
+ *       first where it can. Blocks that mix samples (batch normalisation) are refused by
+ *       all.</li>
  *   <li><b>Inference mode.</b> Forward passes run with {@code training = false}: dropout is off, so
  *       the gradients are deterministic and both strategies agree.</li>
  *   <li><b>The block is left as found.</b> The forward passes read the parameters through
@@ -165,6 +166,9 @@ public final class PerSample {
             this.block = Objects.requireNonNull(block, "block");
             this.loss = Objects.requireNonNull(loss, "loss");
             optSampler(new LinearSampler());
+            optSampler(ConvolutionSampler.conv1d());
+            optSampler(ConvolutionSampler.conv2d());
+            optSampler(ConvolutionSampler.conv3d());
         }
 
         /**

@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv1dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
@@ -74,12 +74,14 @@ class PerSampleContractTest {
                 auto.batchGradients(x, y).forEach((name, batch) ->
                         Agreement.assertClose(batch, result.mean(name), name));
             }
-            Conv1d conv = Conv1d.builder().setKernelShape(new Shape(2)).setFilters(2).build();
+            // A root block with no sampler (convolutions have one; transposed ones do not).
+            Conv1dTranspose conv =
+                    Conv1dTranspose.builder().setKernelShape(new Shape(2)).setFilters(2).build();
             Exception convError = assertThrows(UnsupportedBlockException.class,
                     () -> PerSample.builder(conv, PerSampleLoss.squaredError())
                             .optStrategy(Strategy.VECTORIZED).build());
-            assertTrue(convError.getMessage().contains("the block (" + Conv1d.class.getName()),
-                    convError.getMessage());
+            assertTrue(convError.getMessage().contains(
+                    "the block (" + Conv1dTranspose.class.getName()), convError.getMessage());
         }
     }
 
