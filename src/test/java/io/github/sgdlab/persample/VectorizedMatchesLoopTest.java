@@ -1,13 +1,8 @@
 package io.github.sgdlab.persample;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,41 +51,14 @@ class VectorizedMatchesLoopTest {
     @MethodSource("cases")
     @DisplayName("vectorized per-sample gradients equal the loop's")
     void vectorizedEqualsLoop(Architectures.Case architecture, DataType type, int n) {
-        try (NDManager scope = manager.newSubManager()) {
-            Block block = architecture.block().apply(type);
-            NDList inputs = architecture.inputs(scope, type, n);
-            NDArray labels = architecture.labels(scope, block, type, n);
-            PerSample vectorized = PerSample.builder(block, architecture.loss())
-                    .optStrategy(Strategy.VECTORIZED).build();
-            PerSample loop = PerSample.builder(block, architecture.loss())
-                    .optStrategy(Strategy.LOOP).build();
-            try (PerSampleResult v = vectorized.compute(inputs, labels);
-                    PerSampleResult l = loop.compute(inputs, labels)) {
-                assertEquals(Strategy.VECTORIZED, v.strategy());
-                assertEquals(Strategy.LOOP, l.strategy());
-                assertEquals(n, v.size());
-                assertEquals(block.getParameters().keys(), v.parameterNames());
-                assertEquals(l.parameterNames(), v.parameterNames());
-                for (String name : l.parameterNames()) {
-                    Agreement.assertClose(l.gradient(name), v.gradient(name), name);
-                }
-            }
-        }
+        StrategyChecks.vectorizedEqualsLoop(manager, architecture, type, n);
     }
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("the mean of the per-sample gradients is the batch gradient of the mean loss")
+    @DisplayName("AUTO picks VECTORIZED, and the mean of the per-sample gradients is the batch "
+            + "gradient of the mean loss")
     void meanIsTheBatchGradient(Architectures.Case architecture, DataType type, int n) {
-        try (NDManager scope = manager.newSubManager()) {
-            Block block = architecture.block().apply(type);
-            NDList inputs = architecture.inputs(scope, type, n);
-            NDArray labels = architecture.labels(scope, block, type, n);
-            PerSample perSample = PerSample.builder(block, architecture.loss()).build();
-            try (PerSampleResult result = perSample.compute(inputs, labels)) {
-                perSample.batchGradients(inputs, labels).forEach((name, batch) ->
-                        Agreement.assertClose(batch, result.mean(name), "mean of " + name));
-            }
-        }
+        StrategyChecks.autoIsVectorizedAndMeanIsBatchGradient(manager, architecture, type, n);
     }
 }
