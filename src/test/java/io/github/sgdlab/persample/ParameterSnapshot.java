@@ -44,8 +44,8 @@ record ParameterSnapshot(Map<String, double[]> values, Map<String, double[]> gra
         Map<String, double[]> values = new HashMap<>();
         Map<String, double[]> gradients = new HashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
-            values.put(p.getKey(), p.getValue().getArray().toDoubleArray());
-            gradients.put(p.getKey(), p.getValue().getArray().getGradient().toDoubleArray());
+            values.put(p.getKey(), Agreement.doubles(p.getValue().getArray()));
+            gradients.put(p.getKey(), Agreement.doubles(p.getValue().getArray().getGradient()));
         }
         return new ParameterSnapshot(values, gradients);
     }
@@ -58,8 +58,8 @@ record ParameterSnapshot(Map<String, double[]> values, Map<String, double[]> gra
     void assertUnchanged(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();
-            assertArrayEquals(values.get(p.getKey()), array.toDoubleArray(), p.getKey());
-            assertArrayEquals(gradients.get(p.getKey()), array.getGradient().toDoubleArray(),
+            assertArrayEquals(values.get(p.getKey()), Agreement.doubles(array), p.getKey());
+            assertArrayEquals(gradients.get(p.getKey()), Agreement.doubles(array.getGradient()),
                     p.getKey() + " gradient");
         }
     }
