@@ -31,10 +31,11 @@ import java.util.function.IntConsumer;
  * <ul>
  *   <li><b>Strategies.</b> {@link Strategy#VECTORIZED} (one forward and one backward pass) serves
  *       trees of {@code SequentialBlock}s whose parameterised leaves have a {@link LayerSampler}
- *       ({@code Linear}, {@code Conv1d}, {@code Conv2d}, {@code Conv3d} and {@code LayerNorm}
- *       out of the box); {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the
- *       default, takes the first where it can. Blocks that mix samples (batch normalisation)
- *       are refused by all.</li>
+ *       ({@code Linear}, {@code Conv1d}, {@code Conv2d}, {@code Conv3d}, {@code LayerNorm},
+ *       {@code TrainableWordEmbedding} and {@code IdEmbedding} out of the box);
+ *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, takes the
+ *       first where it can. Blocks that mix samples (batch normalisation) are refused by
+ *       all.</li>
  *   <li><b>Inference mode.</b> Forward passes run with {@code training = false}: dropout is off, so
  *       the gradients are deterministic and both strategies agree.</li>
  *   <li><b>The block is left as found.</b> The forward passes read the parameters through
@@ -170,6 +171,8 @@ public final class PerSample {
             optSampler(ConvolutionSampler.conv2d());
             optSampler(ConvolutionSampler.conv3d());
             optSampler(new LayerNormSampler());
+            optSampler(EmbeddingSampler.words());
+            optSampler(EmbeddingSampler.ids());
         }
 
         /**
