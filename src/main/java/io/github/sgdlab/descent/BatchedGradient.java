@@ -34,10 +34,11 @@ import java.util.function.IntToDoubleFunction;
  * {@code (slice · θ).sum(1, 2)} and the loss is their {@code dot} with themselves. libtorch's
  * backward pass through a batched {@code matMul} costs more than the whole rest of a one-sample
  * step (measured in PyTorch 1.13 on this project's machine, 100 runs, float64, one thread: a
- * step in 38.6 µs with {@code bmm}, square and sum against 25.9 µs with mul, sum and dot). Both
- * give run r the gradient {@code x · (2·r)}: the dot's backward pass sums {@code r + r}, which
- * is exact. For slices of several samples the element-wise form is slower than {@code bmm}
- * (68.5 against 64.2 µs at B = 8, 142 against 88 µs at B = 40), so they keep {@code matMul}.
+ * step in 40.0 µs with {@code bmm}, square and sum against 25.7 µs with mul, sum and dot,
+ * {@code src/test/bench/descend_step_forms.py}). Both give run r the gradient
+ * {@code x · (2·r)}: the dot's backward pass sums {@code r + r}, which is exact. For slices of
+ * several samples the element-wise form is slower than {@code bmm} (66.9 against 63.2 µs at
+ * B = 8, 144.7 against 88.1 µs at B = 40), so they keep {@code matMul}.
  *
  * <p>Not thread-safe; close it to free its native memory.
  */
