@@ -17,7 +17,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -141,29 +140,14 @@ class ConvolutionSamplerTest {
 
     /** Every architecture in float32 and float64, for n = 1, an odd n and a larger one. */
     static Stream<Arguments> cases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Architectures.Case architecture : architectures()) {
-            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
-                for (int n : new int[] {1, 7, 64}) {
-                    cases.add(Arguments.of(architecture, type, n));
-                }
-            }
-        }
-        return cases.stream();
+        return SamplerChecks.cases(architectures());
     }
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("vectorized per-sample gradients of convolutions equal the loop's")
-    void vectorizedEqualsLoop(Architectures.Case architecture, DataType type, int n) {
-        StrategyChecks.vectorizedEqualsLoop(manager, architecture, type, n);
-    }
-
-    @ParameterizedTest(name = "{0}, {1}, n = {2}")
-    @MethodSource("cases")
-    @DisplayName("AUTO picks VECTORIZED for convolutions; the mean is the batch gradient")
-    void meanIsTheBatchGradient(Architectures.Case architecture, DataType type, int n) {
-        StrategyChecks.autoIsVectorizedAndMeanIsBatchGradient(manager, architecture, type, n);
+    @DisplayName("convolutions: AUTO is vectorized, equals the loop, mean = batch gradient")
+    void agreesWithLoopAndBatch(Architectures.Case architecture, DataType type, int n) {
+        SamplerChecks.agreesWithLoopAndBatch(manager, architecture, type, n);
     }
 
     @Test

@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +56,32 @@ final class SamplerChecks {
             assertEquals(inputs.head().getShape().get(0), v.size());
             assertEquals(block.getParameters().keys(), v.parameterNames());
             assertEquals(l.parameterNames(), v.parameterNames());
-            for (String name : l.parameterNames()) {
+            for (Pair<String, Parameter> parameter : block.getParameters()) {
+                String name = parameter.getKey();
+                assertEquals(new Shape(v.size()).addAll(parameter.getValue().getArray().getShape()),
+                        v.gradient(name).getShape(), name);
                 Agreement.assertClose(l.gradient(name), v.gradient(name), name);
             }
             auto.batchGradients(inputs, labels).forEach((name, batch) ->
                     Agreement.assertClose(batch, v.mean(name), "mean of " + name));
+        }
+    }
+
+    /**
+     * {@link #agreesWithLoopAndBatch(Block, PerSampleLoss, NDList, NDArray)} on an architecture
+     * built afresh, with its inputs and labels on a sub-manager that is closed at the end.
+     *
+     * @param manager the manager to open the sub-manager on
+     * @param architecture the block tree, inputs and loss
+     * @param type float32 or float64
+     * @param n the number of samples
+     */
+    static void agreesWithLoopAndBatch(NDManager manager, Architectures.Case architecture,
+            DataType type, int n) {
+        try (NDManager scope = manager.newSubManager()) {
+            Block block = architecture.block().apply(type);
+            agreesWithLoopAndBatch(block, architecture.loss(),
+                    architecture.inputs(scope, type, n), architecture.labels(scope, block, type, n));
         }
     }
 

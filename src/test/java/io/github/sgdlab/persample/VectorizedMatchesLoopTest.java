@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,29 +34,13 @@ class VectorizedMatchesLoopTest {
     }
 
     static Stream<Arguments> cases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Architectures.Case architecture : Architectures.all(manager)) {
-            for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
-                for (int n : new int[] {1, 7, 64}) {
-                    cases.add(Arguments.of(architecture, type, n));
-                }
-            }
-        }
-        return cases.stream();
+        return SamplerChecks.cases(Architectures.all(manager));
     }
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("vectorized per-sample gradients equal the loop's")
-    void vectorizedEqualsLoop(Architectures.Case architecture, DataType type, int n) {
-        StrategyChecks.vectorizedEqualsLoop(manager, architecture, type, n);
-    }
-
-    @ParameterizedTest(name = "{0}, {1}, n = {2}")
-    @MethodSource("cases")
-    @DisplayName("AUTO picks VECTORIZED, and the mean of the per-sample gradients is the batch "
-            + "gradient of the mean loss")
-    void meanIsTheBatchGradient(Architectures.Case architecture, DataType type, int n) {
-        StrategyChecks.autoIsVectorizedAndMeanIsBatchGradient(manager, architecture, type, n);
+    @DisplayName("AUTO is vectorized, equals the loop, and the mean is the batch gradient")
+    void agreesWithLoopAndBatch(Architectures.Case architecture, DataType type, int n) {
+        SamplerChecks.agreesWithLoopAndBatch(manager, architecture, type, n);
     }
 }
