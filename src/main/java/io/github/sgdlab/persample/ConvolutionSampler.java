@@ -156,13 +156,49 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
         return gradients;
     }
 
+    /**
+     * The sizes both formulations of {@code dW_i} read, from the layer and one call's arrays.
+     *
+     * @param samples n
+     * @param groups G
+     * @param groupChannels C_in / G
+     * @param filters C_out
+     * @param spatial the input's spatial shape S
+     * @param outputSpatial the output's spatial shape S'
+     * @param kernel the kernel's shape K
+     */
+    record Geometry(long samples, int groups, long groupChannels, long filters, Shape spatial,
+            Shape outputSpatial, Shape kernel) {
+
+        /**
+         * Reads the sizes.
+         *
+         * @param layer the convolution
+         * @param input its input {@code [n, C_in, *S]}
+         * @param backprops the gradient at its output {@code [n, C_out, *S']}
+         * @return the sizes
+         */
+        static Geometry of(Convolution layer, NDArray input, NDArray backprops) {
+            Shape inputShape = input.getShape();
+            Shape outputShape = backprops.getShape();
+            int groups = layer.getGroups();
+            return new Geometry(inputShape.get(0), groups, inputShape.get(1) / groups,
+                    outputShape.get(1), inputShape.slice(2), outputShape.slice(2),
+                    layer.getKernelShape());
+        }
+
+        /** @return {@code C_in·|K|·|S'|}, one sample's unfolded input */
+        long unfoldedPerSample() {
+            return groups * groupChannels * kernel.size() * outputSpatial.size();
+        }
+    }
+
     /** {@code dW_i}, all samples at once, by whichever formulation is faster for the batch. */
     private NDArray weight(B layer, NDArray input, NDArray backprops) {
-        return unfolds(input.getShape().get(0), layer.getGroups(),
-                input.getShape().get(1) * layer.getKernelShape().size()
-                        * backprops.getShape().slice(2).size())
-                ? unfoldedWeight(layer, input, backprops)
-                : groupedWeight(layer, input, backprops);
+        Geometry sizes = Geometry.of(layer, input, backprops);
+        return unfolds(sizes.samples(), sizes.groups(), sizes.unfoldedPerSample())
+                ? unfoldedWeight(layer, sizes, input, backprops)
+                : groupedWeight(layer, sizes, input, backprops);
     }
 
     /**
@@ -184,14 +220,13 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
      * {@code dW_i} as the correlation of each sample's padded input with its own backprops:
      * one grouped convolution over the whole batch.
      */
-    NDArray groupedWeight(B layer, NDArray input, NDArray backprops) {
-        Shape inputShape = input.getShape();
-        long samples = inputShape.get(0);
-        int groups = layer.getGroups();
-        long groupChannels = inputShape.get(1) / groups;
-        long filters = backprops.getShape().get(1);
-        Shape spatial = inputShape.slice(2);
-        Shape kernel = layer.getKernelShape();
+    NDArray groupedWeight(B layer, Geometry sizes, NDArray input, NDArray backprops) {
+        long samples = sizes.samples();
+        int groups = sizes.groups();
+        long groupChannels = sizes.groupChannels();
+        long filters = sizes.filters();
+        Shape spatial = sizes.spatial();
+        Shape kernel = sizes.kernel();
         int axes = spatial.dimension();
 
         // [n, G·Cg, *S] -> [n, G, Cg, *S] -> [Cg, n, G, *S] -> [Cg, n·G, *S].
@@ -199,7 +234,7 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
                 .transpose(leadingOrder(axes, 2, 0, 1))
                 .reshape(new Shape(groupChannels, samples * groups).addAll(spatial));
         NDArray sampleFilters = backprops.reshape(
-                new Shape(samples * filters, 1).addAll(backprops.getShape().slice(2)));
+                new Shape(samples * filters, 1).addAll(sizes.outputSpatial()));
         NDArray correlations = convolution.apply(images, sampleFilters, null,
                 layer.getDilation(), layer.getPadding(), layer.getStride(),
                 Math.toIntExact(samples * groups)).singletonOrThrow();
@@ -220,14 +255,13 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
      * {@code [n, C_in, *S']}; stacked, {@code [n, G, Cg·|K|, |S'|]}; then one batched product
      * with the backprops {@code [n, G, C_out/G, |S'|]}, contracting the output's positions.
      */
-    NDArray unfoldedWeight(B layer, NDArray input, NDArray backprops) {
-        Shape inputShape = input.getShape();
-        long samples = inputShape.get(0);
-        int groups = layer.getGroups();
-        long groupChannels = inputShape.get(1) / groups;
-        long filters = backprops.getShape().get(1);
-        Shape outputSpatial = backprops.getShape().slice(2);
-        Shape kernel = layer.getKernelShape();
+    NDArray unfoldedWeight(B layer, Geometry sizes, NDArray input, NDArray backprops) {
+        long samples = sizes.samples();
+        int groups = sizes.groups();
+        long groupChannels = sizes.groupChannels();
+        long filters = sizes.filters();
+        Shape outputSpatial = sizes.outputSpatial();
+        Shape kernel = sizes.kernel();
         Shape stride = layer.getStride();
         Shape dilation = layer.getDilation();
         int axes = kernel.dimension();

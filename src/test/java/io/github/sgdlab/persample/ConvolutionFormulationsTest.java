@@ -106,8 +106,10 @@ class ConvolutionFormulationsTest {
             Shape outputShape = layer.forward(new ParameterStore(scope, false), new NDList(input),
                     false).singletonOrThrow().getShape();
             NDArray backprops = scope.randomNormal(outputShape).toType(type, false);
-            NDArray grouped = setting.sampler().groupedWeight(layer, input, backprops);
-            NDArray unfolded = setting.sampler().unfoldedWeight(layer, input, backprops);
+            ConvolutionSampler.Geometry sizes =
+                    ConvolutionSampler.Geometry.of(layer, input, backprops);
+            NDArray grouped = setting.sampler().groupedWeight(layer, sizes, input, backprops);
+            NDArray unfolded = setting.sampler().unfoldedWeight(layer, sizes, input, backprops);
             Agreement.assertClose(grouped, unfolded, setting.name());
         }
     }
