@@ -60,17 +60,18 @@ final class StudyCommand implements Callable<Integer> {
                         Study.configurations(runs).size(), output.quiet())) {
             cells = Study.run(manager, runs, cell -> bar.step());
         }
-        String table = StudyReport.table(cells);
-        String conditioning = StudyReport.conditioning();
-        String jsonText = DescentJson.toText(
-                StudyJson.toJson(runs, cells, Study.conditioning())) + "\n";
+        List<Study.Conditioning> hessians = Study.conditioning();
+        String text = StudyReport.table(cells) + "\n" + StudyReport.conditioning(hessians);
+        // The JSON only where it goes somewhere: stdout with --json, study.json with --out.
+        String jsonText = json || directory != null
+                ? DescentJson.toText(StudyJson.toJson(runs, cells, hessians)) + "\n" : null;
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? jsonText : table + "\n" + conditioning);
+        stdout.print(json ? jsonText : text);
         stdout.flush();
         if (directory != null) {
             directory.create();
             directory.write("study.md", stream -> stream.write(
-                    (table + "\n" + conditioning).getBytes(StandardCharsets.UTF_8)));
+                    text.getBytes(StandardCharsets.UTF_8)));
             directory.write("study.json", stream -> stream.write(
                     jsonText.getBytes(StandardCharsets.UTF_8)));
         }

@@ -46,10 +46,20 @@ public final class StudyReport {
      * @return a few lines, each ending in {@code \n}
      */
     public static String conditioning() {
+        return conditioning(Study.conditioning());
+    }
+
+    /**
+     * {@link #conditioning()} from Hessians already computed.
+     *
+     * @param hessians every data set's Hessian, as {@link Study#conditioning()} gives them
+     * @return a few lines, each ending in {@code \n}
+     */
+    public static String conditioning(List<Study.Conditioning> hessians) {
         StringBuilder out = new StringBuilder();
         out.append("Hessian of the loss, 2*[[1, mean(x1)], [mean(x1), mean(x1^2)]]:\n");
         double[] kappa = new double[Dataset.values().length];
-        for (Study.Conditioning hessian : Study.conditioning()) {
+        for (Study.Conditioning hessian : hessians) {
             Dataset dataset = hessian.dataset();
             kappa[dataset.ordinal()] = hessian.conditionNumber();
             out.append(String.format(Locale.ROOT,
