@@ -62,8 +62,8 @@ final class BatchedGradient implements AutoCloseable {
     private NDArray gradient;
     private boolean aliased;
     private boolean checked;
-    /** The gradient tensor's own memory, once a check has shown that it is; else null. */
-    private ByteBuffer gradientView;
+    /** Reads the gradient tensor's own memory, once a check has shown the view is; else null. */
+    private IntToDoubleFunction gradientView;
     private boolean gradientChecked;
 
     /**
@@ -144,8 +144,7 @@ final class BatchedGradient implements AutoCloseable {
             gradient = theta.getGradient();
         }
         if (gradientView != null) {
-            ByteBuffer view = gradientView;
-            unpack(i -> value(view, i), gradients);
+            unpack(gradientView, gradients);
         } else {
             readChecking(gradients);
         }
@@ -179,7 +178,7 @@ final class BatchedGradient implements AutoCloseable {
         gradientChecked = true;
         gradient.subi(gradient);
         if (value(view, nonZero) == 0) {
-            gradientView = view;
+            gradientView = i -> value(view, i);
         }
     }
 
