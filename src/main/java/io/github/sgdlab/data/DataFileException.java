@@ -13,8 +13,11 @@ public final class DataFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file's path as the user gave it, or {@code <stdin>}. */
     private final String source;
+    /** The line, from 1; 0 for the file as a whole. */
     private final long line;
+    /** What is wrong, without the location. */
     private final String problem;
 
     /**
