@@ -112,7 +112,8 @@ public final class CollectorGate {
     private static final class GatedCollector implements GradientCollector {
 
         private final GradientCollector collector;
-        private boolean closed;
+        /** Volatile: a second close, or a use, from another thread must see the first close. */
+        private volatile boolean closed;
 
         GatedCollector(GradientCollector collector) {
             this.collector = collector;

@@ -106,7 +106,9 @@ public final class SgdLab {
         PrintWriter out = new PrintWriter(new FailFastWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                         StandardCharsets.UTF_8), 1 << 16)));
-        PrintWriter err = new PrintWriter(System.err, true);
+        // UTF-8 like stdout, not the platform's default charset: a path in a message prints the same.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+                true);
         return execute(args, out, err);
     }
 

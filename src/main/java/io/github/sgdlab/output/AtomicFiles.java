@@ -51,6 +51,9 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
+        if (folder == null) {
+            throw new IOException(target + ": a file system root is not a file");
+        }
         // Not Files.createTempFile: it makes the file readable by its owner only, and the rename
         // would carry that onto a result meant to be shared.
         Path temporary = folder.resolve("." + absolute.getFileName() + "."
