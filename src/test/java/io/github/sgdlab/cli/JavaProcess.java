@@ -10,11 +10,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM of its own for the command line, as a user's shell starts it. */
-final class JavaProcess {
+/**
+ * The tests' one process launcher: a JVM of its own, for the command line as a user's shell
+ * starts it or for any main class on a class path of the test's choosing.
+ */
+public final class JavaProcess {
 
-    /** What one process printed and returned. */
-    record Result(int exitCode, String out, String err) {}
+    /**
+     * What one process printed and returned.
+     *
+     * @param exitCode its exit code
+     * @param out what it printed on stdout (both streams, if merged)
+     * @param err what it printed on stderr
+     */
+    public record Result(int exitCode, String out, String err) {}
 
     private JavaProcess() {}
 
@@ -27,7 +36,7 @@ final class JavaProcess {
      * @param args its arguments
      * @return the command
      */
-    static List<String> java(List<String> jvmOptions, String classPath, String mainClass,
+    public static List<String> java(List<String> jvmOptions, String classPath, String mainClass,
             String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,7 +53,7 @@ final class JavaProcess {
      * @param args the arguments
      * @return the command
      */
-    static List<String> sgdLab(List<String> jvmOptions, String... args) {
+    public static List<String> sgdLab(List<String> jvmOptions, String... args) {
         return java(jvmOptions, System.getProperty("java.class.path"), SgdLab.class.getName(),
                 args);
     }
@@ -57,7 +66,7 @@ final class JavaProcess {
      * @throws IOException if it cannot start
      * @throws InterruptedException if interrupted while waiting
      */
-    static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
+    public static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
         Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false));
@@ -72,7 +81,7 @@ final class JavaProcess {
      * @param stdout stdout if true, else stderr
      * @return what it printed
      */
-    static String read(Process process, boolean stdout) {
+    public static String read(Process process, boolean stdout) {
         try {
             return new String((stdout ? process.getInputStream() : process.getErrorStream())
                     .readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.github.sgdlab.grad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -38,29 +39,36 @@ class ConcurrencyTest {
                         t % 2 == 0 ? DataType.FLOAT32 : DataType.FLOAT64));
             }
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<GradientComparison>>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                final int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<GradientComparison> results = new ArrayList<>();
-                    for (int round = 0; round < ROUNDS; round++) {
-                        results.add(GradientComparison.compute(manager, data.get(thread),
-                                new Theta(thread, -thread),
-                                thread % 2 == 0 ? DataType.FLOAT32 : DataType.FLOAT64));
-                    }
-                    return results;
-                }));
-            }
-            start.countDown();
-            for (int t = 0; t < THREADS; t++) {
-                for (GradientComparison result : futures.get(t).get(120, TimeUnit.SECONDS)) {
-                    // The engine is deterministic on CPU: equal, not merely close.
-                    assertEquals(expected.get(t), result, "thread " + t);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<GradientComparison>>> futures = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    final int thread = t;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        List<GradientComparison> results = new ArrayList<>();
+                        for (int round = 0; round < ROUNDS; round++) {
+                            results.add(GradientComparison.compute(manager, data.get(thread),
+                                    new Theta(thread, -thread),
+                                    thread % 2 == 0 ? DataType.FLOAT32 : DataType.FLOAT64));
+                        }
+                        return results;
+                    }));
                 }
+                start.countDown();
+                for (int t = 0; t < THREADS; t++) {
+                    for (GradientComparison result : futures.get(t).get(120, TimeUnit.SECONDS)) {
+                        // The engine is deterministic on CPU: equal, not merely close.
+                        assertEquals(expected.get(t), result, "thread " + t);
+                    }
+                }
+            } finally {
+                // Also when an assertion fails or a thread hangs: no worker outlives the test,
+                // and none is still computing on the manager when it closes.
+                pool.shutdownNow();
+                assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS),
+                        "the pool's threads did not end");
             }
-            pool.shutdown();
             assertEquals(0, manager.getManagedArrays().size());
         }
     }
