@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * Ends the command-line process without the teardown nobody needs; only for a process that is
  * certainly sgd-lab's own ({@link Launcher}, or {@code java io.github.sgdlab.cli.SgdLab}), never
  * for a host that embeds the command line. {@link System#exit} runs the
- * C library's exit handlers, and with libtorch loaded those are thousands of static destructors:
- * about 70 ms, a seventh of a whole {@code notebook} run (measured in the README). The command
+ * C library's exit handlers, and with libtorch loaded those are thousands of static destructors,
+ * a noticeable share of a whole {@code notebook} run (timed in {@code src/test/bench/README.md}).
+ * The command
  * line has written everything it writes to stdout and stderr, holds no files and registers no
  * shutdown hooks, so after flushing both streams it ends the process with the C library's
  * {@code _exit}. Where that cannot be bound, {@link System#exit} does the job.

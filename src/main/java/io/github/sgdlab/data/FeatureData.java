@@ -126,7 +126,8 @@ public final class FeatureData {
 
     /**
      * Reads a CSV file: a header row naming the columns, then one row per sample (UTF-8, a
-     * byte-order mark and CRLF line ends allowed; see the README for the accepted format).
+     * byte-order mark and CRLF line ends allowed; the accepted format is in
+     * {@code src/site/markdown/csv-data.md}).
      *
      * @param path the file
      * @param columns which columns are the target and the features

@@ -9,8 +9,8 @@ package io.github.sgdlab.data;
  * method, including the second value it caches for the next call, and the very C library
  * {@code log} numpy calls, bound through JNA; that makes them bit-exact too. Where the C library
  * cannot be bound (or {@code -Dsgdlab.log=java} asks for it), {@link Math#log} stands in and a
- * few normals in ten thousand differ from numpy's in their last bits (the README gives the
- * measured shares).
+ * few normals in ten thousand differ from numpy's in their last bits (the measured shares are
+ * in {@code src/site/markdown/notebook.md}, "Matching numpy").
  *
  * <p>Not thread-safe: give each thread its own instance.
  */

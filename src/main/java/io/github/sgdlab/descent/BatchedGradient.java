@@ -33,12 +33,10 @@ import java.util.function.IntToDoubleFunction;
  * element-wise ops instead: θ is laid out as {@code (R, 1, d + 2)}, the residuals are
  * {@code (slice · θ).sum(1, 2)} and the loss is their {@code dot} with themselves. libtorch's
  * backward pass through a batched {@code matMul} costs more than the whole rest of a one-sample
- * step (measured in PyTorch 1.13 on this project's machine, 100 runs, float64, one thread: a
- * step in 40.0 µs with {@code bmm}, square and sum against 25.7 µs with mul, sum and dot,
- * {@code src/test/bench/descend_step_forms.py}). Both give run r the gradient
- * {@code x · (2·r)}: the dot's backward pass sums {@code r + r}, which is exact. For slices of
- * several samples the element-wise form is slower than {@code bmm} (66.9 against 63.2 µs at
- * B = 8, 144.7 against 88.1 µs at B = 40), so they keep {@code matMul}.
+ * step. Both give run r the gradient {@code x · (2·r)}: the dot's backward pass sums
+ * {@code r + r}, which is exact. For slices of several samples the element-wise form is slower
+ * than {@code bmm}, so they keep {@code matMul}. The timings, from
+ * {@code src/test/bench/descend_step_forms.py}, are in {@code src/test/bench/README.md}.
  *
  * <p>Not thread-safe; close it to free its native memory.
  */

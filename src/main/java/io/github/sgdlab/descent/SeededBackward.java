@@ -14,9 +14,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * every call (a native allocation, three native queries for its shape, type and device, and a
  * device move) and leaves it on the loss's manager until that manager closes; it then calls
  * {@link JniUtils#backward}. A descent makes one backward pass per iteration, thousands in a
- * row, and the seed was the largest cost of a step after libtorch's own passes: making it once
- * took {@code descend --method sgd --lr 0.01 --runs 100} from 1.29 s to 1.18 s (hyperfine means
- * of the jar before and after, the command of {@code src/test/bench/descend.sh}). This calls the
+ * row, and the seed was the largest cost of a step after libtorch's own passes (the timing before
+ * and after is in {@code src/test/bench/README.md}). This calls the
  * same JNI entry with a seed of its own, so the gradient is computed exactly as the collector
  * would compute it.
  *

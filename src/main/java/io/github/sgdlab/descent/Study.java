@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * stochastic cell converges in each of 100 runs (shuffle seeds 0 to 99). They are a compromise:
  * plain full-batch descent needs a step large enough to cross the flat direction of the loss
  * within 10 000 epochs, while SGD with momentum 0.9 needs one small enough for its noise to
- * settle inside ε. The README's study table gives the numbers.
+ * settle inside ε. The study table is in {@code src/site/markdown/descent-lab.md}.
  */
 public final class Study {
 

@@ -18,8 +18,9 @@ import java.nio.DoubleBuffer;
  * <p>Per-sample gradients come from one backward pass per chunk of samples, each sample with its
  * own copy of θ: the loss is the sum of the samples' squared errors, and since sample i's error
  * depends only on copy i, the gradient with respect to copy i is exactly sample i's gradient —
- * the same operations on the same numbers as a backward pass per sample, which takes 35 µs a
- * sample instead of well under one. The copies are fresh leaves for every chunk, so no gradient
+ * the same operations on the same numbers as a backward pass per sample, at a small fraction of
+ * its cost (timed in {@code src/test/bench/README.md}). The copies are fresh leaves for every
+ * chunk, so no gradient
  * can leak from one chunk into the next.
  */
 final class FeatureAutograd {

@@ -4,14 +4,11 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
 
 /**
- * {@link RoundingBound} for d features: the same argument, term by term, with the residual
- * {@code r_i = θ1·x_i1 + … + θd·x_id + θ0 − y_i}. Its computed value is within γ_L·a_i of the
- * exact one, where a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and L = 4d + 4: 2d + 2 inputs rounded to the
- * working type, d products, d additions and one subtraction, one to spare — for d = 1 the
- * {@value RoundingBound#RESIDUAL_ROUNDINGS} of {@link RoundingBound}. The gradient with respect to
- * θj (j ≥ 1) carries |x_ij| where θ1's carries |x_i|; the sums' depths are the same as there. Both
- * run the one loop of {@link RoundingBound}, over the data in place, so for d = 1 every
- * tolerance is {@link RoundingBound}'s.
+ * {@link RoundingBound} for d features: the same argument with the residual
+ * {@code r_i = θ1·x_i1 + … + θd·x_id + θ0 − y_i}, whose computation takes L = 4d + 4 roundings
+ * ({@value RoundingBound#RESIDUAL_ROUNDINGS} for d = 1). Both classes run the one loop of
+ * {@link RoundingBound}, over the data in place, so for d = 1 every tolerance is
+ * {@link RoundingBound}'s. The derivation is in {@code src/site/markdown/rounding-bound.md}.
  */
 public final class FeatureRoundingBound {
 

@@ -8,55 +8,27 @@ import io.github.sgdlab.data.LinearData;
  * the per-value tolerances of the {@link CrossCheck}, public so that a test of your own can use
  * the very bound the cross-check uses.
  *
- * <h2>The bound</h2>
- *
- * With unit roundoff u (2^-24 for float32, 2^-53 for float64) and γ_k = k·u / (1 − k·u)
- * (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, §3), each value is a sum of n
- * terms built from the residual r_i = θ1·x_i + θ0 − y_i. Two kinds of rounding error enter:
- * <ul>
- *   <li><b>The residual's own.</b> Rounding x_i, y_i, θ0 and θ1 to the working type and the
- *       three operations of {@code theta_1 * x_i + theta_0 - y_i} leave the computed residual
- *       within δ_i = γ_L·a_i of the exact one, L = {@value #RESIDUAL_ROUNDINGS}, where
- *       a_i = |θ1·x_i| + |θ0| + |y_i| bounds every intermediate. This error does not grow with
- *       n: each term carries its own.</li>
- *   <li><b>The sum's.</b> The remaining roundings of each term (the backward pass's 1/n, 2·r and
- *       ·x; the square and the division of the loss: at most B = {@value #TERM_ROUNDINGS}) and
- *       the additions of the reduction, at most k of them for any term, leave the sum within
- *       γ_{k+B} · Σ|t_i| of the sum of the computed terms.</li>
- * </ul>
- * So, with r̄_i = |r_i| + δ_i bounding the computed residual:
- * <ul>
- *   <li>∂/∂θ0 = (2/n)·Σ r_i is within (2/n)·Σ (δ_i + γ_{k+B}·r̄_i),</li>
- *   <li>∂/∂θ1 = (2/n)·Σ r_i·x_i within (2/n)·Σ |x_i|·(δ_i + γ_{k+B}·r̄_i),</li>
- *   <li>the loss (1/n)·Σ r_i² within (1/n)·Σ (2·|r_i|·δ_i + δ_i² + γ_{k+B}·r̄_i²).</li>
- * </ul>
- * k is the depth of the summation that actually runs, not the worst case n − 1:
- * <ul>
- *   <li><b>libtorch</b> ({@code cascade_sum} in ATen's {@code SumKernel.cpp}) reduces a
- *       contiguous array in vector lanes of four interleaved accumulators, each a four-level
- *       cascade whose levels take {@code step = 2^max(4, ⌈log2 m⌉ / 4)} additions before passing
- *       their sum up, m being the elements per accumulator; the top level takes at most eight
- *       steps' worth. So a term passes through at most 11·step + 3 additions, plus the tails' and
- *       lanes' combination (38 more) and, above ATen's grain of 32 768 elements, one addition
- *       per thread's partial sum (at most 64 are counted); never more than n − 1. See
- *       {@link #torchSumDepth}. For n = 10^7 that is 457, against n − 1 for a worst-case
- *       sequential sum: the bound grows like n^(1/4), not like n.</li>
- *   <li><b>numpy</b> ({@code pairwise_sum_DOUBLE}) sums blocks of 128 in eight interleaved
- *       accumulators (at most 26 additions a term) and halves larger arrays recursively:
- *       26 + ⌈log2(n / 128)⌉. See {@link #numpySumDepth}.</li>
- *   <li>The notebook's torch cell averages its per-sample gradients left to right in double
- *       ({@link PerSampleGradients#average()}): γ_n in float64 is added for the averages.</li>
- * </ul>
- * These are deterministic bounds for the summation orders the two libraries use, not estimates;
- * the README reports the largest observed ratio of difference to tolerance over a sweep of seeds,
- * θ and n up to 10^7 in both types.
+ * <p>Each value is a sum of n terms built from the residual r_i = θ1·x_i + θ0 − y_i. Its bound
+ * adds the residual's own rounding, γ_L·(|θ1·x_i| + |θ0| + |y_i|) per term with
+ * L = {@value #RESIDUAL_ROUNDINGS}, which does not grow with n, to the sum's, γ_{k+B} times the
+ * sum of the terms' magnitudes with B = {@value #TERM_ROUNDINGS}, where k is the depth of the
+ * summation each library really runs — libtorch's {@code cascade_sum} ({@link #torchSumDepth})
+ * for DJL autograd, numpy's pairwise sum ({@link #numpySumDepth}) for the reference — rather than
+ * the worst case n − 1, so the bound grows like n^(1/4), not like n, and a wrong gradient fails at
+ * every size the command line allows. These are deterministic bounds for those summation orders,
+ * not estimates. The derivation, term by term, is in {@code src/site/markdown/rounding-bound.md};
+ * the largest ratio of difference to tolerance observed over a sweep of seeds, θ and n up to 10^7
+ * is in {@code src/site/markdown/notebook.md}, "How the cross-check decides".
  */
 public final class RoundingBound {
 
     /** Roundings in a computed residual: four inputs rounded, three operations, one to spare. */
     public static final int RESIDUAL_ROUNDINGS = 8;
 
-    /** Further roundings of a term before and after the sum; see the class comment. */
+    /**
+     * Further roundings of a term before and after the sum (the backward pass's 1/n, 2·r and ·x;
+     * the loss's square and division); see {@code src/site/markdown/rounding-bound.md}.
+     */
     public static final int TERM_ROUNDINGS = 4;
 
     /**
@@ -184,7 +156,7 @@ public final class RoundingBound {
     }
 
     /**
-     * The bounds of the class comment, with a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and the residual
+     * The bounds of {@code src/site/markdown/rounding-bound.md}, with a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and the residual
      * θ1·x_i1 + … + θd·x_id + θ0 − y_i.
      *
      * @param residual γ_L, the relative error of a computed residual against a_i
@@ -259,7 +231,7 @@ public final class RoundingBound {
 
     /**
      * The most additions any term passes through in libtorch's {@code cascade_sum} of n
-     * contiguous elements; see the class comment.
+     * contiguous elements; see {@code src/site/markdown/rounding-bound.md}.
      *
      * @param n the number of terms, at least 1
      * @return the summation depth

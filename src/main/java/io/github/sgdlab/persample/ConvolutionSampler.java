@@ -49,25 +49,11 @@ import java.util.Objects;
  * is built from one strided slice of the padded input per kernel offset, stacked. torch's
  * grouped convolution runs its n·G groups one small product at a time, so for larger batches
  * the unfolding is faster, until the unfolded copy outgrows the caches or the groups make the
- * products thin. Measured medians, float32, one thread, {@code groupedWeight} against
- * {@code unfoldedWeight} (ms):
- * <pre>
- * Conv2d 8→16 3x3 stride 2 padding 1, 14x14:   n = 8: 0.17 / 0.12   n = 64: 0.79 / 0.42
- *                                              n = 256: 5.56 / 1.62
- * Conv2d 1→8 3x3 stride 2 padding 1, 28x28:    n = 1: 0.23 / 0.21   n = 256: 1.11 / 0.70
- * Conv2d 16→16 3x3 padding 1, 16x16:           n = 4: 0.16 / 0.18   n = 32: 2.62 / 0.86
- *                                              n = 256: 21.0 / 32.4 (9.4M unfolded)
- * Conv2d 3→16 5x5 padding 2, 32x32:            n = 16: 1.59 / 1.16  n = 64: 6.30 / 6.42
- * Conv3d 4→8 3x3x3 padding 1, 8x8x8:           n = 4: 0.17 / 0.43   n = 32: 2.18 / 1.81
- *                                              n = 256: 17.1 / 45.3
- * Conv1d 8→16 kernel 5, length 64:             n = 8: 0.16 / 0.06   n = 256: 2.51 / 0.46
- * Conv2d depthwise 16 groups 3x3, 16x16:       n = 8: 0.10 / 0.18   n = 256: 0.85 / 28.0
- * </pre>
- * Hence the rule ({@link #unfolds}): unfold for one group, at least 8 samples and at most 2^21
- * elements unfolded; otherwise the grouped convolution. On the small CNN of
- * {@code src/test/bench/per-sample-conv.sh 256 30} this took VECTORIZED from 10.6 / 11.1 ms
- * (min / median) to 8.5 / 8.9 ms. Both sum each weight's |S'| products in another order than
- * the loop's backward pass, within the package's float32 and float64 bounds.
+ * products thin. Hence the rule ({@link #unfolds}): unfold for one group, at least 8 samples and
+ * at most 2^21 elements unfolded; otherwise the grouped convolution. The per-layer timings that
+ * chose it, and what it did to a small CNN, are in {@code src/test/bench/README.md}. Both sum
+ * each weight's |S'| products in another order than the loop's backward pass, within the
+ * package's float32 and float64 bounds.
  *
  * <p>The probe is the default one (the layer's own forward pass plus a zero leaf): torch's
  * convolution takes its bias only as a vector, so it cannot be the leaf the way {@code Linear}'s
