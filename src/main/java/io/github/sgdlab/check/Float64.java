@@ -2,7 +2,9 @@ package io.github.sgdlab.check;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
 
 /** The float64 rules of the gradient check, and reading NDArrays as doubles. */
 final class Float64 {
@@ -49,6 +51,30 @@ final class Float64 {
         try (NDArray gradient = leaf.getGradient();
                 NDArray asDouble = gradient.toType(DataType.FLOAT64, true)) {
             return asDouble.toDoubleArray();
+        }
+    }
+
+    /**
+     * Runs a backward pass from {@code target}, unless it depends on no array that requires a
+     * gradient. DJL cannot tell beforehand ({@code hasGradient()} is false for every result of an
+     * operation, connected or not), and libtorch refuses such a root with "element 0 of tensors
+     * does not require grad and does not have a grad_fn": that refusal means the Jacobian with
+     * respect to every checked tensor is zero, which the check then compares like any other.
+     *
+     * @param collector the open collector
+     * @param target the scalar to differentiate
+     * @return true if the backward pass ran, false if the target depends on nothing checked
+     */
+    static boolean backward(GradientCollector collector, NDArray target) {
+        try {
+            collector.backward(target);
+            return true;
+        } catch (EngineException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not require grad") && message.contains("grad_fn")) {
+                return false;
+            }
+            throw e;
         }
     }
 

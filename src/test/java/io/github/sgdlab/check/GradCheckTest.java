@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -22,6 +23,7 @@ import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.persample.PerSampleLoss;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -373,6 +375,89 @@ class GradCheckTest extends PyTorchTest {
                             PerSampleLoss.softmaxCrossEntropy(),
                             new NDList(m.zeros(new Shape(4, 2))), m.zeros(new Shape(4))));
             assertTrue(e.getMessage().contains("parameter weight is float32"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("refuses an input with no elements, promptly, naming it (fast mode used to hang)")
+    void refusesEmptyInput(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray empty = input(m, new double[0], 0);
+            empty.setName("empty");
+            GradCheck check = GradCheck.builder().optFastMode(fastMode).build();
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(IllegalArgumentException.class,
+                            () -> check.check(i -> i.head().sin(), new NDList(empty))));
+            assertTrue(e.getMessage().contains("empty (shape (0)) has no elements"),
+                    e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("refuses a function whose output has no elements")
+    void refusesEmptyOutput(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {1, 2}, 2);
+            GradCheck check = GradCheck.builder().optFastMode(fastMode).build();
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(IllegalArgumentException.class,
+                            () -> check.check(i -> i.head().get("0:0"), new NDList(x))));
+            assertTrue(e.getMessage().contains("the output has no elements"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("a function that ignores its input has a zero Jacobian, which passes")
+    void constantFunctionHasZeroJacobian(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {0.5, -1.5}, 2);
+            NDArray other = m.create(new double[] {0.25, 2.0, 3.0});
+            GradCheckResult result = GradCheck.builder().optFastMode(fastMode).build()
+                    .check(i -> i.get(1).sin(), new NDList(x, other));
+            assertTrue(result.passed(), result.report());
+            assertEquals(1, result.checks().size(), result.report());
+            assertEquals(0.0, result.checks().get(0).analytical());
+            assertEquals(0.0, result.checks().get(0).numerical());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("a graph cut by stopGradient reports its zero analytical Jacobian and fails")
+    void detachedFunctionFailsWithZeroJacobian(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {0.5, -1.5}, 2);
+            x.setName("x");
+            GradCheckResult result = GradCheck.builder().optFastMode(fastMode).build()
+                    .check(i -> i.head().stopGradient().square(), new NDList(x));
+            assertFalse(result.passed(), result.report());
+            // The worst element: x = -1.5, d(x^2)/dx = -3 numerically, 0 by autograd.
+            ElementCheck worst = result.failures().get(result.failures().size() - 1);
+            assertAll(
+                    () -> assertEquals("x", worst.name()),
+                    () -> assertEquals(1, worst.flatIndex()),
+                    () -> assertEquals(0.0, worst.analytical()),
+                    () -> assertEquals(-3.0, worst.numerical(), 1e-6));
+        }
+    }
+
+    @Test
+    @DisplayName("a block whose loss ignores its predictions has a zero Jacobian, which passes")
+    void blockLossIgnoringPredictionsHasZeroJacobian() {
+        try (NDManager m = manager.newSubManager()) {
+            SmallMlp mlp = new SmallMlp(2, 3, 2, 4);
+            Block block = mlp.block(m, 5);
+            PerSampleLoss constant = (labels, predictions) ->
+                    labels.singletonOrThrow().toType(DataType.FLOAT64, false);
+            GradCheckResult result = GradCheck.builder().build().check(block, constant,
+                    mlp.inputs(m, 6), mlp.labels(m, 7));
+            assertTrue(result.passed(), result.report());
+            assertEquals(4, result.checks().size(), result.report());
+            assertTrue(result.checks().stream().allMatch(c -> c.analytical() == 0),
+                    result.report());
         }
     }
 
