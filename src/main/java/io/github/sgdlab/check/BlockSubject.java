@@ -52,7 +52,7 @@ final class BlockSubject implements Differentiable {
             Parameter parameter = entry.getValue();
             if (parameter.requiresGradient()) {
                 NDArray array = parameter.getArray();
-                Float64.require(array, "parameter " + entry.getKey());
+                Float64.requireParameter(array, "parameter " + entry.getKey());
                 names.add(entry.getKey());
                 parameters.add(array);
                 values.add(array.toDoubleArray());

@@ -19,12 +19,29 @@ final class Float64 {
      * @throws IllegalArgumentException if it is not float64
      */
     static void require(NDArray array, String what) {
+        require(array, what, "array.toType(DataType.FLOAT64, false)");
+    }
+
+    /**
+     * Refuses a block parameter that is not float64, naming the way to convert the block
+     * (DJL 0.36's {@code block.cast} throws {@link UnsupportedOperationException}).
+     *
+     * @param array the parameter's array
+     * @param what how the message names it
+     * @throws IllegalArgumentException if it is not float64
+     */
+    static void requireParameter(NDArray array, String what) {
+        require(array, what, "BlockCast.cast(block, DataType.FLOAT64) (DJL 0.36's block.cast "
+                + "is not implemented), or initialize the block in DataType.FLOAT64");
+    }
+
+    private static void require(NDArray array, String what, String conversion) {
         if (array.getDataType() != DataType.FLOAT64) {
             throw new IllegalArgumentException(what + " is " + array.getDataType()
                     + ", but a gradient check needs float64: with eps = 1e-6 the central "
                     + "difference of a float32 function is rounding noise (float32 resolves about "
                     + "1e-7 relative), so the check would fail or pass by chance; convert with "
-                    + "toType(DataType.FLOAT64, false) or block.cast(DataType.FLOAT64)");
+                    + conversion);
         }
     }
 
