@@ -21,6 +21,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
+import io.github.sgdlab.cli.SmallMlp;
 import io.github.sgdlab.persample.PerSampleLoss;
 
 import java.time.Duration;
