@@ -28,7 +28,8 @@ import java.util.function.Function;
  * DJL's autograd, one backward pass per output element: the full Jacobian. Fast mode compares
  * {@code vᵀ J u} for seeded random unit vectors u (per input) and v (over the outputs): one
  * backward pass and two forward passes per input, whatever the sizes. A value passes when
- * {@code |analytical - numerical| <= atol + rtol * |numerical|}.
+ * {@code |analytical - numerical| <= atol + rtol * |numerical|}. Where the output does not
+ * depend on a checked input at all, autograd's Jacobian is zero and is compared like any other.
  *
  * <p>Inputs must be float64, as in torch and DL4J. The caller's inputs, parameters and gradients
  * are left as they were; collectors open through {@link io.github.sgdlab.autograd.CollectorGate};

@@ -75,7 +75,8 @@ class DjlScalarOperandTest extends PyTorchTest {
         assertTrue(wrong > 0, "x.mul(Number) gave the right gradient " + TRIES + " times of "
                 + TRIES + " with a GC before backward: DJL seems to have fixed the "
                 + "use-after-free of scalar operands. Check the release notes, then retire this "
-                + "test and the warning in src/site/markdown/djl-pitfalls.md and HELPERS.md");
+                + "test, ScalarOperandGuardTest and the warning in "
+                + "src/site/markdown/djl-pitfalls.md");
     }
 
     @Test
