@@ -52,7 +52,7 @@ final class BlockSubject implements Differentiable {
             Parameter parameter = entry.getValue();
             if (parameter.requiresGradient()) {
                 NDArray array = parameter.getArray();
-                Float64.require(array, "parameter " + entry.getKey());
+                Float64.requireParameter(array, "parameter " + entry.getKey());
                 names.add(entry.getKey());
                 parameters.add(array);
                 values.add(array.toDoubleArray());
@@ -133,8 +133,14 @@ final class BlockSubject implements Differentiable {
                 try {
                     NDArray output = meanLoss(new ParameterStore(manager, false));
                     Float64.require(output, "the loss");
-                    collector.backward(Float64.weightedSum(scope, output, v));
                     double[][] gradients = new double[count][];
+                    if (!Float64.backward(collector, Float64.weightedSum(scope, output, v))) {
+                        // The output does not depend on any checked tensor: its Jacobian is zero.
+                        for (int j = 0; j < gradients.length; j++) {
+                            gradients[j] = new double[values.get(j).length];
+                        }
+                        return gradients;
+                    }
                     for (int j = 0; j < count; j++) {
                         gradients[j] = Float64.gradient(parameters.get(j));
                     }

@@ -109,8 +109,14 @@ final class FunctionSubject implements Differentiable {
             return CollectorGate.collect(manager.getEngine(), collector -> {
                 NDArray output = f.apply(arguments);
                 Float64.require(output, "the output");
-                collector.backward(Float64.weightedSum(scope, output, v));
                 double[][] gradients = new double[copies.length][];
+                if (!Float64.backward(collector, Float64.weightedSum(scope, output, v))) {
+                    // The output does not depend on any checked tensor: its Jacobian is zero.
+                    for (int j = 0; j < gradients.length; j++) {
+                        gradients[j] = new double[values[j].length];
+                    }
+                    return gradients;
+                }
                 for (int j = 0; j < copies.length; j++) {
                     gradients[j] = Float64.gradient(copies[j]);
                 }

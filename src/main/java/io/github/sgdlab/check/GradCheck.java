@@ -28,7 +28,8 @@ import java.util.function.Function;
  * DJL's autograd, one backward pass per output element: the full Jacobian. Fast mode compares
  * {@code vᵀ J u} for seeded random unit vectors u (per input) and v (over the outputs): one
  * backward pass and two forward passes per input, whatever the sizes. A value passes when
- * {@code |analytical - numerical| <= atol + rtol * |numerical|}.
+ * {@code |analytical - numerical| <= atol + rtol * |numerical|}. Where the output does not
+ * depend on a checked input at all, autograd's Jacobian is zero and is compared like any other.
  *
  * <p>Inputs must be float64, as in torch and DL4J. The caller's inputs, parameters and gradients
  * are left as they were; collectors open through {@link io.github.sgdlab.autograd.CollectorGate};
@@ -66,7 +67,7 @@ public final class GradCheck {
      * @param inputs the point to check at; those with {@code setRequiresGradient(true)} are checked
      * @return the worst element of each checked input, and the verdict
      * @throws IllegalArgumentException if no input requires a gradient, or a checked input or the
-     *     output is not float64
+     *     output is not float64 or has no elements
      */
     public GradCheckResult check(Function<NDList, NDArray> f, NDList inputs) {
         return run(new FunctionSubject(f, inputs));
@@ -83,7 +84,7 @@ public final class GradCheck {
      * @param labels the labels
      * @return the worst element of each parameter, and the verdict
      * @throws IllegalArgumentException if the block is not initialized, has no trainable
-     *     parameter, or a parameter or the loss is not float64
+     *     parameter, or a parameter or the loss is not float64, or a parameter has no elements
      */
     public GradCheckResult check(Block block, PerSampleLoss loss, NDList inputs, NDArray labels) {
         return run(new BlockSubject(block, loss, inputs, labels));
@@ -91,9 +92,25 @@ public final class GradCheck {
 
     /** Runs the check on anything reduced to doubles. */
     GradCheckResult run(Differentiable subject) {
+        for (int j = 0; j < subject.count(); j++) {
+            requireElements(subject.name(j) + " (shape " + subject.shape(j) + ")",
+                    subject.shape(j).size());
+        }
         double[] output = subject.output(-1, null);
+        requireElements("the output", output.length);
         List<ElementCheck> checks = fastMode ? fast(subject, output) : full(subject, output);
         return new GradCheckResult(checks, fastMode, eps, atol, rtol);
+    }
+
+    /**
+     * Refuses an empty tensor: it has no element to move and no direction to project on (fast
+     * mode's random unit vector would never be found), so a check of it could only pass vacuously.
+     */
+    private static void requireElements(String what, long size) {
+        if (size == 0) {
+            throw new IllegalArgumentException(what + " has no elements: a gradient check "
+                    + "needs at least one element to perturb and one output element to compare");
+        }
     }
 
     private List<ElementCheck> full(Differentiable subject, double[] output) {

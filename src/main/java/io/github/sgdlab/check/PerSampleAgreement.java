@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The notebook's claim for any model: the mean of the per-sample gradients equals the batch
- * gradient of the mean loss, up to rounding.
+ * The claim that the mean of the per-sample gradients equals the batch gradient of the mean
+ * loss, up to rounding.
  *
  * <p>Both sides sum the same n per-sample terms, in different orders and after different
- * roundings of each sample's own forward and backward pass. Following the cross-check's analysis
- * (Higham, §4), element e of a parameter may differ by {@code γ_k · (m_e + M)} with
+ * roundings of each sample's own forward and backward pass. Following the analysis of rounded
+ * sums (Higham, §4), element e of a parameter may differ by {@code γ_k · (m_e + M)} with
  * {@code γ_k = k·u / (1 − k·u)}, {@code k = n + } {@value #PER_SAMPLE_ROUNDINGS}, u the unit
  * roundoff of the data type, {@code m_e = mean_i |g_i,e|} (what cancels in the sum) and
  * {@code M = max_e m_e} (a floor at the parameter's own scale, for elements whose terms are all

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.check.GradCheckResult;
-import io.github.sgdlab.check.SmallMlp;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.NotebookLoss;
 import io.github.sgdlab.persample.PerSampleLoss;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.check.GradCheckResult;
-import io.github.sgdlab.check.SmallMlp;
+import io.github.sgdlab.cli.SmallMlp;
 import io.github.sgdlab.persample.PerSampleLoss;
 
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -20,8 +21,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
+import io.github.sgdlab.cli.SmallMlp;
 import io.github.sgdlab.persample.PerSampleLoss;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -52,8 +55,13 @@ class GradCheckTest extends PyTorchTest {
         return Stream.of(
                 Arguments.of("polynomial x^3 - 2x^2 + x - 5",
                         (Function<NDList, NDArray>) in -> {
+                            // NDArray operands, not pow(3) and mul(2): DJL 0.36 frees a Number
+                            // operand that backward still reads (DjlScalarOperandTest). These
+                            // live in the check's scope until after backward.
                             NDArray a = in.head();
-                            return a.pow(3).sub(a.square().mul(2)).add(a).sub(5);
+                            NDManager scope = a.getManager();
+                            return a.pow(scope.create(3.0))
+                                    .sub(a.square().mul(scope.create(2.0))).add(a).sub(5);
                         }, new double[][] {x}),
                 Arguments.of("sin", (Function<NDList, NDArray>) in -> in.head().sin(),
                         new double[][] {x}),
@@ -107,6 +115,28 @@ class GradCheckTest extends PyTorchTest {
             // differences are accurate to O(eps^2) plus rounding, about 1e-9 here.
             for (ElementCheck c : full.checks()) {
                 assertTrue(c.absError() < 1e-7, c.toString());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correctFunctions")
+    @DisplayName("passes on a correct function with a full GC between forward and backward")
+    void passesWithGarbageCollectionBeforeBackward(String name, Function<NDList, NDArray> f,
+            double[][] values) {
+        // The GC runs after f's last operation and before the check's backward pass: a graph
+        // that kept a freed scalar would now give a garbage gradient, and fail.
+        Function<NDList, NDArray> collecting = in -> {
+            NDArray output = f.apply(in);
+            DjlScalarOperandTest.collectGarbage();
+            return output;
+        };
+        try (NDManager m = manager.newSubManager()) {
+            NDList in = inputs(m, values);
+            for (boolean fast : new boolean[] {false, true}) {
+                GradCheckResult result = GradCheck.builder().optFastMode(fast).optSeed(7).build()
+                        .check(collecting, in);
+                assertTrue(result.passed(), result.report());
             }
         }
     }
@@ -373,6 +403,89 @@ class GradCheckTest extends PyTorchTest {
                             PerSampleLoss.softmaxCrossEntropy(),
                             new NDList(m.zeros(new Shape(4, 2))), m.zeros(new Shape(4))));
             assertTrue(e.getMessage().contains("parameter weight is float32"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("refuses an input with no elements, promptly, naming it (fast mode used to hang)")
+    void refusesEmptyInput(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray empty = input(m, new double[0], 0);
+            empty.setName("empty");
+            GradCheck check = GradCheck.builder().optFastMode(fastMode).build();
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(IllegalArgumentException.class,
+                            () -> check.check(i -> i.head().sin(), new NDList(empty))));
+            assertTrue(e.getMessage().contains("empty (shape (0)) has no elements"),
+                    e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("refuses a function whose output has no elements")
+    void refusesEmptyOutput(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {1, 2}, 2);
+            GradCheck check = GradCheck.builder().optFastMode(fastMode).build();
+            IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(IllegalArgumentException.class,
+                            () -> check.check(i -> i.head().get("0:0"), new NDList(x))));
+            assertTrue(e.getMessage().contains("the output has no elements"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("a function that ignores its input has a zero Jacobian, which passes")
+    void constantFunctionHasZeroJacobian(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {0.5, -1.5}, 2);
+            NDArray other = m.create(new double[] {0.25, 2.0, 3.0});
+            GradCheckResult result = GradCheck.builder().optFastMode(fastMode).build()
+                    .check(i -> i.get(1).sin(), new NDList(x, other));
+            assertTrue(result.passed(), result.report());
+            assertEquals(1, result.checks().size(), result.report());
+            assertEquals(0.0, result.checks().get(0).analytical());
+            assertEquals(0.0, result.checks().get(0).numerical());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    @DisplayName("a graph cut by stopGradient reports its zero analytical Jacobian and fails")
+    void detachedFunctionFailsWithZeroJacobian(boolean fastMode) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = input(m, new double[] {0.5, -1.5}, 2);
+            x.setName("x");
+            GradCheckResult result = GradCheck.builder().optFastMode(fastMode).build()
+                    .check(i -> i.head().stopGradient().square(), new NDList(x));
+            assertFalse(result.passed(), result.report());
+            // The worst element: x = -1.5, d(x^2)/dx = -3 numerically, 0 by autograd.
+            ElementCheck worst = result.failures().get(result.failures().size() - 1);
+            assertAll(
+                    () -> assertEquals("x", worst.name()),
+                    () -> assertEquals(1, worst.flatIndex()),
+                    () -> assertEquals(0.0, worst.analytical()),
+                    () -> assertEquals(-3.0, worst.numerical(), 1e-6));
+        }
+    }
+
+    @Test
+    @DisplayName("a block whose loss ignores its predictions has a zero Jacobian, which passes")
+    void blockLossIgnoringPredictionsHasZeroJacobian() {
+        try (NDManager m = manager.newSubManager()) {
+            SmallMlp mlp = new SmallMlp(2, 3, 2, 4);
+            Block block = mlp.block(m, 5);
+            PerSampleLoss constant = (labels, predictions) ->
+                    labels.singletonOrThrow().toType(DataType.FLOAT64, false);
+            GradCheckResult result = GradCheck.builder().build().check(block, constant,
+                    mlp.inputs(m, 6), mlp.labels(m, 7));
+            assertTrue(result.passed(), result.report());
+            assertEquals(4, result.checks().size(), result.report());
+            assertTrue(result.checks().stream().allMatch(c -> c.analytical() == 0),
+                    result.report());
         }
     }
 

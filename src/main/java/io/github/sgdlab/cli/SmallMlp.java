@@ -1,8 +1,9 @@
-package io.github.sgdlab.check;
+package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -16,8 +17,10 @@ import java.util.Random;
 /**
  * A small float64 classifier, {@code features → hidden (tanh) → classes}, with parameters and a
  * batch drawn from a seed in Java (not from the engine's random generator), so the same seed gives
- * the same model on every engine and platform. What the {@code check} command and the tests run
- * the gradient check on; tanh keeps it smooth, so central differences never straddle a kink.
+ * the same model on every engine and platform. What the {@code check} command (and the gradient
+ * check's own tests) run the gradient check on; tanh keeps it smooth, so central differences never
+ * straddle a kink. It lives with the command, not in the library's {@code check} package, which
+ * checks whatever block it is given.
  *
  * @param features input features
  * @param hidden hidden units
@@ -60,8 +63,7 @@ public record SmallMlp(int features, int hidden, int classes, int samples) {
             // Weights are [out, in]; scale by 1/sqrt(in) so tanh neither saturates nor vanishes.
             double scale = shape.dimension() == 2 ? 1 / Math.sqrt(shape.get(1)) : 0.1;
             try (NDManager scope = manager.newSubManager()) {
-                InPlace.overwrite(array,
-                        scope.create(normals(random, shape.size(), scale), shape));
+                overwrite(array, scope.create(normals(random, shape.size(), scale), shape));
             }
         }
         return block;
@@ -94,6 +96,21 @@ public record SmallMlp(int features, int hidden, int classes, int samples) {
             labels[i] = random.nextInt(classes);
         }
         return manager.create(labels);
+    }
+
+    /**
+     * {@code parameter[...] = values}, bit for bit. libtorch refuses an in-place write to a leaf
+     * that requires a gradient while grad mode is on, which it is on every thread but the one
+     * that loaded the engine: the flag is lifted for the copy.
+     */
+    private static void overwrite(NDArray parameter, NDArray values) {
+        boolean requiresGradient = parameter.hasGradient();
+        parameter.setRequiresGradient(false);
+        try {
+            parameter.set(new NDIndex("..."), values);
+        } finally {
+            parameter.setRequiresGradient(requiresGradient);
+        }
     }
 
     private static double[] normals(Random random, long size, double scale) {

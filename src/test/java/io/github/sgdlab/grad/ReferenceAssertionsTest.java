@@ -1,0 +1,78 @@
+package io.github.sgdlab.grad;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.LinearData;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** assertMatchesReference passes on the notebook and fails, listing every value, on a mismatch. */
+class ReferenceAssertionsTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void openManager() {
+        manager = NDManager.newBaseManager("PyTorch");
+    }
+
+    @AfterAll
+    static void closeManager() {
+        manager.close();
+    }
+
+    @Test
+    @DisplayName("assertMatchesReference passes for the notebook in both dtypes")
+    void matchesReferencePasses() {
+        for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+            assertDoesNotThrow(() -> ReferenceAssertions.assertMatchesReference(manager,
+                    LinearData.notebook(), Theta.ZERO, type));
+        }
+        assertEquals(0, manager.getManagedArrays().size());
+    }
+
+    @Test
+    @DisplayName("assertMatchesReference fails on a crafted mismatch, listing every value")
+    void matchesReferenceFails() {
+        LinearData data = LinearData.notebook();
+        GradientComparison good = GradientComparison.compute(manager, data, Theta.ZERO,
+                DataType.FLOAT64);
+        // DJL's batch gradient of theta_1 off by 1e-3, far beyond the rounding-error bound.
+        BatchGradient wrong = new BatchGradient(good.batch().gradTheta0(),
+                good.batch().gradTheta1() + 1e-3, good.batch().loss());
+        CrossCheck check = CrossCheck.compare(data, Theta.ZERO, DataType.FLOAT64, wrong,
+                good.perSampleAverage(), good.referenceBatch(), good.referencePerSampleAverage());
+        GradientComparison crafted = new GradientComparison(DataType.FLOAT64, Theta.ZERO, wrong,
+                good.perSampleAverage(), good.referenceBatch(), good.referencePerSampleAverage(),
+                check, good.perSample());
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> ReferenceAssertions.assertMatchesReference(crafted, data));
+        String message = e.getMessage();
+        CrossCheck.ValueCheck theta1 = check.values().get(1);
+        assertAll(
+                () -> assertTrue(message.startsWith("DJL autograd (float64) does not match the "
+                        + "plain-Java reference at theta = (0.0, 0.0), 40 samples: grad_theta1 "
+                        + "beyond its rounding-error tolerance\n"), message),
+                () -> assertTrue(message.contains(String.format(java.util.Locale.ROOT,
+                        "  grad_theta1          DJL %-24s reference %-24s |diff| %.3e >  "
+                                + "tolerance %.3e\n", wrong.gradTheta1(),
+                        good.referenceBatch().gradTheta1(), theta1.absDiff(),
+                        theta1.tolerance())), message),
+                () -> assertEquals(1, message.lines().filter(l -> l.contains(" >  tolerance"))
+                        .count(), message),
+                () -> assertEquals(6, message.lines().count(), message),
+                () -> assertTrue(message.contains("  average_grad_theta0  DJL "), message),
+                () -> assertTrue(e.getExpected().getStringRepresentation().contains(
+                        "grad_theta1 " + good.referenceBatch().gradTheta1()), message));
+    }
+}
