@@ -74,8 +74,8 @@ public final class PerSampleResult implements AutoCloseable {
     }
 
     /**
-     * The mean over samples of one parameter's gradients: the notebook's claim is that it equals
-     * the batch gradient of the mean loss ({@link PerSample#batchGradients}).
+     * The mean over samples of one parameter's gradients: the average of the
+     * per-sample gradients equals the batch gradient of the mean loss ({@link PerSample#batchGradients}).
      *
      * @param parameterName the parameter
      * @return the parameter's shape
