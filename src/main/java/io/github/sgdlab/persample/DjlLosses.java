@@ -45,6 +45,17 @@ final class DjlLosses {
         }
         if (type == L1Loss.class) {
             float weight = field(loss, "weight", Float.class);
+            if (weight != 1f) {
+                // DJL 0.36 multiplies the label by the weight instead of the loss, so its loss
+                // is weight·mean(label): no gradient reaches the block. Copying that would make
+                // every per-sample gradient zero without a word.
+                throw new IllegalArgumentException("DJL's L1Loss with weight " + weight
+                        + " computes weight·mean(label) in DJL 0.36 (it multiplies the label, not "
+                        + "the loss), which does not depend on the predictions; PerSampleLoss.from "
+                        + "serves L1Loss with weight 1 only. For a weighted L1 loss per sample, "
+                        + "write (labels, predictions) -> ... returning weight·mean|label − "
+                        + "prediction| per sample, shape (n), with the weight as an NDArray");
+            }
             return (labels, predictions) -> {
                 NDArray prediction = predictions.singletonOrThrow();
                 NDArray absolute = labels.singletonOrThrow().reshape(prediction.getShape())

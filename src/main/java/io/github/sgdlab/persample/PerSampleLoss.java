@@ -36,8 +36,9 @@ public interface PerSampleLoss {
      * <ul>
      *   <li>{@link ai.djl.training.loss.L2Loss}: its weight (½ by default) times the mean over the
      *       sample's outputs of {@code (label − prediction)^2};</li>
-     *   <li>{@link ai.djl.training.loss.L1Loss}: its weight times the mean of
-     *       {@code |label − prediction|};</li>
+     *   <li>{@link ai.djl.training.loss.L1Loss}: the mean of {@code |label − prediction|}; only
+     *       with weight 1, since with any other weight DJL 0.36 returns weight·mean(label), which
+     *       does not depend on the predictions (refused with a message saying so);</li>
      *   <li>{@link ai.djl.training.loss.SoftmaxCrossEntropyLoss}, with its weight, class axis,
      *       sparse (class index) or dense (distribution) labels, and {@code fromLogit} (whether it
      *       applies log-softmax first); a class axis that is the sample axis is refused;</li>

@@ -74,7 +74,7 @@ class PerSampleLossFromTest {
                         (m, t) -> normal(m, t, new Shape(5, 2, 3), new Shape(5, 6))),
                 loss("L1Loss, [n, 4]", new L1Loss(),
                         (m, t) -> normal(m, t, new Shape(5, 4), new Shape(5, 4))),
-                loss("L1Loss weight 2.5, [n, 1], labels [n]", new L1Loss("l1", 2.5f),
+                loss("L1Loss, [n, 1], labels [n]", new L1Loss("l1", 1f),
                         (m, t) -> normal(m, t, new Shape(5, 1), new Shape(5))),
                 loss("SoftmaxCrossEntropyLoss (sparse, from logits)", new SoftmaxCrossEntropyLoss(),
                         (m, t) -> classes(m, t, new Shape(6, 4), new Shape(6), 4)),
@@ -93,9 +93,9 @@ class PerSampleLossFromTest {
                         (m, t) -> new NDList[] {
                             new NDList(m.randomNormal(new Shape(6, 4), t).softmax(1)),
                             new NDList(m.randomNormal(new Shape(6, 4), t))}),
-                loss("SoftmaxCrossEntropyLoss, class axis 1 of [n, C, T], labels [n, T]",
+                loss("SoftmaxCrossEntropyLoss, class axis 1 of [n, C, T], labels [n, 1, T]",
                         new SoftmaxCrossEntropyLoss("sce", 1f, 1, true, true),
-                        (m, t) -> classes(m, t, new Shape(5, 4, 3), new Shape(5, 3), 4)),
+                        (m, t) -> classes(m, t, new Shape(5, 4, 3), new Shape(5, 1, 3), 4)),
                 loss("SigmoidBinaryCrossEntropyLoss (from logits)",
                         new SigmoidBinaryCrossEntropyLoss(),
                         (m, t) -> new NDList[] {
@@ -150,6 +150,20 @@ class PerSampleLossFromTest {
         // A subclass may compute something else: refused too.
         Loss subclass = new L2Loss() { };
         assertThrows(IllegalArgumentException.class, () -> PerSampleLoss.from(subclass));
+    }
+
+    @Test
+    @DisplayName("L1Loss with a weight: refused, since DJL 0.36 then weighs the label, not the loss")
+    void weightedL1Refused() {
+        try (NDManager scope = manager.newSubManager()) {
+            // DJL's own value: weight times the mean label, whatever the predictions.
+            NDList labels = new NDList(scope.create(new double[] {1, 2, 3}));
+            NDList predictions = new NDList(scope.create(new double[] {0.5, 2.5, 1}, new Shape(3, 1)));
+            assertEquals(5.0, new L1Loss("l1", 2.5f).evaluate(labels, predictions).getDouble());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PerSampleLoss.from(new L1Loss("l1", 2.5f)));
+            assertTrue(e.getMessage().contains("multiplies the label"), e.getMessage());
+        }
     }
 
     @Test
