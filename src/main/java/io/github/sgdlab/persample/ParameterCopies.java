@@ -20,14 +20,19 @@ import java.util.Map;
  * over samples would mix the values before and after an update. The copies are taken
  * {@link CollectorGate#exclusive exclusively}, so a gated trainer's step is wholly before or
  * wholly after them; the call then runs on values nothing else writes to. One copy of the
- * parameters per call, not per sample.
+ * trainable parameters per call, not per sample.
+ *
+ * <p>Frozen parameters ({@code requiresGradient()} false) are not copied but viewed: an optimizer
+ * leaves them alone (DJL's {@code ParameterStore.updateAllParameters} skips them), so a frozen
+ * backbone costs no copy per call when fine-tuning.
  */
 final class ParameterCopies {
 
     private ParameterCopies() {}
 
     /**
-     * Copies every parameter of the block, frozen ones included (the forward passes read them).
+     * Copies every trainable parameter of the block, and views every frozen one (the forward
+     * passes read them all).
      *
      * @param block an initialised block
      * @param manager where the copies live; the caller closes it after the call
@@ -39,8 +44,10 @@ final class ParameterCopies {
             for (Pair<String, Parameter> pair : block.getParameters()) {
                 Parameter parameter = pair.getValue();
                 if (!copies.containsKey(parameter.getId())) {
-                    // duplicate() lands on the parameter's manager: move it to the call's.
-                    NDArray copy = parameter.getArray().duplicate();
+                    // Both land on the parameter's manager: move them to the call's.
+                    NDArray copy = BlockParameters.isTrainable(parameter)
+                            ? parameter.getArray().duplicate()
+                            : parameter.getArray().stopGradient();
                     copy.attach(manager);
                     copies.put(parameter.getId(), copy);
                 }
