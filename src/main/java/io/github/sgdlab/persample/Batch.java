@@ -68,6 +68,13 @@ record Batch(NDList inputs, NDArray labels, int size) {
      * @return the loss
      */
     static NDArray checkLoss(NDArray loss, long samples) {
+        if (loss.size() == 1 && (samples != 1 || loss.getShape().dimension() != 1)) {
+            throw new IllegalArgumentException("the per-sample loss returned one value for a batch "
+                    + "of " + samples + " sample(s), shape " + loss.getShape() + ": it reduces over "
+                    + "the batch, as DJL's Loss.evaluate does, where PerSample needs one value per "
+                    + "sample, shape (" + samples + "); for DJL's built-in losses use "
+                    + "PerSampleLoss.from(loss), or leave out the final mean of your own");
+        }
         if (loss.getShape().dimension() != 1 || loss.getShape().get(0) != samples) {
             throw new IllegalArgumentException("the per-sample loss must return one value per "
                     + "sample, shape (" + samples + "), got " + loss.getShape());

@@ -134,9 +134,13 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
             B layer, ParameterStore parameters, NDList activations, NDArray backprops) {
         NDArray input = activations.singletonOrThrow();
         Map<Parameter, NDArray> gradients = new LinkedHashMap<>();
-        gradients.put(layer.getDirectParameters().get("weight"), weight(layer, input, backprops));
+        // A frozen weight or bias is not computed.
+        Parameter weight = layer.getDirectParameters().get("weight");
+        if (weight.requiresGradient()) {
+            gradients.put(weight, weight(layer, input, backprops));
+        }
         Parameter bias = layer.getDirectParameters().get("bias");
-        if (bias != null) {
+        if (bias != null && bias.requiresGradient()) {
             gradients.put(bias, backprops.sum(spatialAxes(backprops)));
         }
         return gradients;

@@ -3,6 +3,7 @@ package io.github.sgdlab.persample;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
@@ -23,8 +24,9 @@ import java.util.Map;
  *
  * <p>x̂ comes from the layer's own forward pass run again with γ = 1 and β = 0: the layer keeps its
  * ε and normalised shape to itself, and that pass computes x̂ as its kernel does. DJL's
- * {@code optScale(false)} and {@code optCenter(false)} only stop γ and β from training; the forward
- * pass still applies them, so they keep their gradients here as in {@link Strategy#LOOP}.
+ * {@code optScale(false)} and {@code optCenter(false)} only stop γ and β from training (their
+ * {@code requiresGradient()} is false); the forward pass still applies them. They are then frozen
+ * parameters, used as constants and given no gradient, as in {@link Strategy#LOOP}.
  */
 final class LayerNormSampler implements LayerSampler<LayerNorm> {
 
@@ -41,15 +43,21 @@ final class LayerNormSampler implements LayerSampler<LayerNorm> {
         NDArray input = activations.singletonOrThrow();
         Device device = input.getDevice();
         NDArray gammaValue = parameters.getValue(gamma, device, false);
-        NDArray betaValue = parameters.getValue(beta, device, false);
-        NDArray normalised = layer.forward(
-                new UnitAffine(gamma, gammaValue.onesLike(), betaValue.zerosLike()),
-                activations, false).singletonOrThrow();
         // γ spans the normalised axes (DJL's normalized shape), which PyTorch takes from the end.
         Shape normalisedShape = gammaValue.getShape();
         Map<Parameter, NDArray> gradients = new LinkedHashMap<>();
-        gradients.put(gamma, sumBetween(backprops.mul(normalised), normalisedShape));
-        gradients.put(beta, sumBetween(backprops, normalisedShape));
+        // A frozen γ or β (optScale(false), optCenter(false), freezeParameters) is not computed.
+        if (gamma.requiresGradient()) {
+            NDArray betaValue = parameters.getValue(beta, device, false);
+            NDArray normalised = layer.forward(
+                    new UnitAffine(gamma, gammaValue.onesLike(), betaValue.zerosLike(),
+                            input.getManager()),
+                    activations, false).singletonOrThrow();
+            gradients.put(gamma, sumBetween(backprops.mul(normalised), normalisedShape));
+        }
+        if (beta.requiresGradient()) {
+            gradients.put(beta, sumBetween(backprops, normalisedShape));
+        }
         return gradients;
     }
 
@@ -81,8 +89,11 @@ final class LayerNormSampler implements LayerSampler<LayerNorm> {
          * @param gamma the layer's γ, which gets the ones; β gets the zeros
          * @param ones ones of γ's shape
          * @param zeros zeros of β's shape
+         * @param manager a manager of the call's, which the store itself never uses
          */
-        UnitAffine(Parameter gamma, NDArray ones, NDArray zeros) {
+        UnitAffine(Parameter gamma, NDArray ones, NDArray zeros, NDManager manager) {
+            // With a manager: ParameterStore's constructor without one leaks a base manager.
+            super(manager, false);
             this.gamma = gamma;
             this.ones = ones;
             this.zeros = zeros;

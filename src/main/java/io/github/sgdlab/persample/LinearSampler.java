@@ -49,19 +49,26 @@ final class LinearSampler implements LayerSampler<Linear> {
         NDArray input = activations.singletonOrThrow();
         Map<Parameter, NDArray> gradients = new LinkedHashMap<>();
         NDArray biasGradient;
+        Parameter weight = weight(layer);
+        Parameter bias = bias(layer);
+        boolean withBias = bias != null && bias.requiresGradient();
         if (input.getShape().dimension() == 2) {
             // [n, out, 1] * [n, 1, in]: one rounding per element, as the loop's gemm with k = 1.
-            gradients.put(weight(layer), backprops.expandDims(2).mul(input.expandDims(1)));
+            if (weight.requiresGradient()) {
+                gradients.put(weight, backprops.expandDims(2).mul(input.expandDims(1)));
+            }
             biasGradient = backprops;
         } else {
             long samples = input.getShape().get(0);
             NDArray g = backprops.reshape(samples, -1, backprops.getShape().getLastDimension());
-            NDArray a = input.reshape(samples, -1, input.getShape().getLastDimension());
-            gradients.put(weight(layer), g.transpose(0, 2, 1).matMul(a));
-            biasGradient = g.sum(new int[] {1});
+            if (weight.requiresGradient()) {
+                NDArray a = input.reshape(samples, -1, input.getShape().getLastDimension());
+                gradients.put(weight, g.transpose(0, 2, 1).matMul(a));
+            }
+            biasGradient = withBias ? g.sum(new int[] {1}) : null;
         }
-        Parameter bias = bias(layer);
-        if (bias != null) {
+        // A frozen weight or bias is not computed.
+        if (withBias) {
             gradients.put(bias, biasGradient);
         }
         return gradients;

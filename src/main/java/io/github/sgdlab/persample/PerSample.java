@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import java.util.Collections;
@@ -38,8 +36,17 @@ import java.util.function.IntConsumer;
  *       all.</li>
  *   <li><b>Inference mode.</b> Forward passes run with {@code training = false}: dropout is off, so
  *       the gradients are deterministic and both strategies agree.</li>
- *   <li><b>The block is left as found.</b> The forward passes read the parameters through
- *       detached arrays, so neither the parameters nor their own gradients change.</li>
+ *   <li><b>The block is left as found.</b> The forward passes read a copy of the parameters
+ *       through detached arrays, so neither the parameters nor their own gradients change.</li>
+ *   <li><b>Frozen and shared parameters.</b> Parameters whose {@code requiresGradient()} is false
+ *       ({@code block.freezeParameters(true)}) are constants: they get no gradient and are not in
+ *       the result. A {@code Parameter} that two blocks share appears once, under its first name,
+ *       with the gradient of both uses.</li>
+ *   <li><b>Beside a training loop.</b> Each call reads one snapshot of the parameters, taken
+ *       while no gated trainer steps ({@link CollectorGate#newTrainer}): a call that runs while
+ *       an optimizer updates the model in place on another thread neither fails nor mixes two
+ *       versions of the parameters; it computes the gradients at the parameters as they were
+ *       when it started.</li>
  *   <li><b>Memory.</b> Intermediates are freed before a call returns; results live in a
  *       sub-manager of the inputs' manager until the {@link PerSampleResult} is closed.</li>
  *   <li><b>Threads.</b> An instance is immutable; calls from several threads at once are safe
@@ -102,17 +109,23 @@ public final class PerSample {
      *
      * @param inputs the block's inputs, samples along the first axis of each
      * @param labels the labels, samples along the first axis
-     * @return the per-sample gradients; close it to free them
-     * @throws IllegalArgumentException if the shapes or types do not fit the block
+     * @return the per-sample gradients of the trainable parameters; close it to free them
+     * @throws IllegalArgumentException if the shapes or types do not fit the block, or every
+     *     parameter is frozen
      * @throws IllegalStateException if the block is not initialised
      */
     public PerSampleResult compute(NDList inputs, NDArray labels) {
         Batch batch = Batch.of(block, inputs, labels);
-        NDManager results = inputs.head().getManager().newSubManager();
-        try {
-            Map<String, NDArray> gradients = computation.compute(batch, results);
+        BlockParameters parameters = BlockParameters.of(block);
+        parameters.requireTrainable();
+        NDManager manager = inputs.head().getManager();
+        NDManager results = manager.newSubManager();
+        try (NDManager snapshot = manager.newSubManager()) {
+            Map<String, NDArray> copies = ParameterCopies.take(block, snapshot);
+            Map<String, NDArray> gradients =
+                    computation.compute(batch, parameters, copies, results);
             progress.accept(batch.size());
-            return new PerSampleResult(results, gradients, strategy, batch.size());
+            return new PerSampleResult(results, gradients, parameters, strategy, batch.size());
         } catch (RuntimeException | Error e) {
             results.close();
             throw e;
@@ -125,30 +138,35 @@ public final class PerSample {
      *
      * @param inputs the block's inputs, samples along the first axis of each
      * @param labels the labels
-     * @return for each parameter name, in the block's order, its gradient; the arrays live on the
-     *     inputs' manager and are the caller's to close
+     * @return for each trainable parameter (each once, under its first name), in the block's
+     *     order, its gradient; the arrays live on the inputs' manager and are the caller's to close
+     * @throws IllegalArgumentException if every parameter is frozen
      */
     public Map<String, NDArray> batchGradients(NDList inputs, NDArray labels) {
         Batch batch = Batch.of(block, inputs, labels);
+        BlockParameters trainable = BlockParameters.of(block);
+        trainable.requireTrainable();
+        NDManager manager = inputs.head().getManager();
         Map<String, NDArray> gradients = new LinkedHashMap<>();
-        try (NDScope scope = new NDScope()) {
+        try (NDManager snapshot = manager.newSubManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            DetachedParameters parameters = new DetachedParameters(true);
+            Map<String, NDArray> copies = ParameterCopies.take(block, snapshot);
+            DetachedParameters parameters = new DetachedParameters(copies, true, manager);
             try (GradientCollector collector = CollectorGate.open(batch.engine())) {
                 NDList predictions = block.forward(parameters, inputs, false);
                 NDArray losses = loss.apply(new NDList(labels), predictions);
                 collector.backward(Batch.checkLoss(losses, batch.size()).mean());
             }
-            for (Pair<String, Parameter> parameter : block.getParameters()) {
-                NDArray value = parameters.valueOf(parameter.getValue());
+            for (BlockParameters.Entry parameter : trainable.trainable()) {
+                NDArray value = parameters.valueOf(parameter.parameter());
                 NDArray gradient = value == null
-                        ? parameter.getValue().getArray().zerosLike()
+                        ? copies.get(parameter.parameter().getId()).zerosLike()
                         : value.getGradient();
-                gradients.put(parameter.getKey(), gradient);
+                gradients.put(parameter.name(), gradient);
             }
             for (NDArray gradient : gradients.values()) {
                 NDScope.unregister(gradient);
-                gradient.attach(inputs.head().getManager());
+                gradient.attach(manager);
             }
         }
         return Collections.unmodifiableMap(gradients);

@@ -7,9 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import java.util.function.IntConsumer;
  * collector, a backward pass, and each parameter's gradient copied into row i of the result. It
  * assumes nothing about the block, which makes it the reference.
  *
- * <p>Each sample gets fresh detached parameter leaves (so no gradient needs zeroing and none
+ * <p>Each sample gets fresh leaves detached from the call's snapshot of the parameters (so no gradient needs zeroing and none
  * accumulates across samples) and its own {@link NDScope}, so native memory stays flat however
  * many samples there are. Each sample's collector goes through the gate on its own, so a long loop
  * never keeps other threads' training steps waiting for more than one sample.
@@ -39,41 +37,44 @@ final class PerSampleLoop implements Computation {
     }
 
     @Override
-    public Map<String, NDArray> compute(Batch batch, NDManager results) {
+    public Map<String, NDArray> compute(Batch batch, BlockParameters parameters,
+            Map<String, NDArray> copies, NDManager results) {
         Map<String, NDArray> gradients = new LinkedHashMap<>();
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            NDArray value = parameter.getValue().getArray();
-            gradients.put(parameter.getKey(), results.zeros(
+        for (BlockParameters.Entry parameter : parameters.trainable()) {
+            NDArray value = copies.get(parameter.parameter().getId());
+            gradients.put(parameter.name(), results.zeros(
                     new Shape(batch.size()).addAll(value.getShape()), value.getDataType()));
         }
         for (int i = 0; i < batch.size(); i++) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                sample(batch, i, gradients);
+                sample(batch, i, parameters, copies, gradients);
             }
             progress.accept(i + 1);
         }
         return gradients;
     }
 
-    private void sample(Batch batch, int i, Map<String, NDArray> gradients) {
+    private void sample(Batch batch, int i, BlockParameters trainable,
+            Map<String, NDArray> copies, Map<String, NDArray> gradients) {
         NDIndex row = new NDIndex("{}:{}", i, i + 1);
         NDList inputs = new NDList(batch.inputs().size());
         for (NDArray input : batch.inputs()) {
             inputs.add(input.get(row));
         }
         NDList labels = new NDList(batch.labels().get(row));
-        DetachedParameters parameters = new DetachedParameters(true);
+        DetachedParameters parameters =
+                new DetachedParameters(copies, true, batch.labels().getManager());
         try (GradientCollector collector = CollectorGate.open(batch.engine())) {
             NDList predictions = block.forward(parameters, inputs, false);
             collector.backward(Batch.checkLoss(loss.apply(labels, predictions), 1).sum());
         }
         NDIndex at = new NDIndex(i);
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            NDArray value = parameters.valueOf(parameter.getValue());
+        for (BlockParameters.Entry parameter : trainable.trainable()) {
+            NDArray value = parameters.valueOf(parameter.parameter());
             // A parameter the forward pass never read has gradient zero, already in the result.
             if (value != null) {
-                gradients.get(parameter.getKey()).set(at, value.getGradient());
+                gradients.get(parameter.name()).set(at, value.getGradient());
             }
         }
     }

@@ -24,16 +24,46 @@ public interface PerSampleLoss {
      *
      * @param labels the labels, first axis the sample
      * @param predictions the block's outputs, first axis the sample
-     * @return one loss per sample, shape {@code [n]}
+     * @return one loss per sample, shape {@code [n]}; not their mean, as DJL's losses return
+     *     (for those, see {@link #from})
      */
     NDArray apply(NDList labels, NDList predictions);
 
     /**
-     * The notebook's loss: the sum over output dimensions of {@code (prediction − label)^2},
+     * The per-sample form of one of DJL's built-in losses: for a batch, the mean of the n values
+     * it returns equals {@code loss.evaluate(labels, predictions)}.
+     *
+     * <ul>
+     *   <li>{@link ai.djl.training.loss.L2Loss}: its weight (½ by default) times the mean over the
+     *       sample's outputs of {@code (label − prediction)^2};</li>
+     *   <li>{@link ai.djl.training.loss.L1Loss}: the mean of {@code |label − prediction|}; only
+     *       with weight 1, since with any other weight DJL 0.36 returns weight·mean(label), which
+     *       does not depend on the predictions (refused with a message saying so);</li>
+     *   <li>{@link ai.djl.training.loss.SoftmaxCrossEntropyLoss}, with its weight, class axis,
+     *       sparse (class index) or dense (distribution) labels, and {@code fromLogit} (whether it
+     *       applies log-softmax first); a class axis that is the sample axis is refused;</li>
+     *   <li>{@link ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss}, with its weight and
+     *       {@code fromSigmoid}.</li>
+     * </ul>
+     *
+     * <p>The settings are read once, here. Exactly these classes are recognised, not subclasses,
+     * which may compute something else.
+     *
+     * @param loss one of DJL's losses above
+     * @return its per-sample form
+     * @throws IllegalArgumentException for any other loss, saying how to write a per-sample loss
+     */
+    static PerSampleLoss from(ai.djl.training.loss.Loss loss) {
+        java.util.Objects.requireNonNull(loss, "loss");
+        return DjlLosses.of(loss);
+    }
+
+    /**
+     * Squared error: the sum over output dimensions of {@code (prediction − label)^2},
      * <b>without</b> DJL's {@link ai.djl.training.loss.L2Loss}'s factor ½.
      *
      * <p>The labels may have the predictions' shape or, for one output, shape {@code [n]}. Float
-     * labels of another type are converted to the predictions' type first, as the notebook's
+     * labels of another type are converted to the predictions' type first, as PyTorch's
      * {@code torch.tensor(y, dtype=torch.float32)} does, so a float32 model is not silently
      * promoted to float64.
      *
@@ -51,7 +81,7 @@ public interface PerSampleLoss {
             }
             NDArray squared = prediction.sub(label).square();
             long samples = squared.getShape().get(0);
-            // One output per sample (the notebook's model): the square is the loss, reshaped,
+            // One output per sample (a linear regression): the square is the loss, reshaped,
             // not summed over an axis of length one, which would cost a pass each way.
             return squared.size() == samples
                     ? squared.reshape(samples)

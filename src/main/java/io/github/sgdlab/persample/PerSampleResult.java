@@ -20,6 +20,7 @@ import java.util.function.Function;
 public final class PerSampleResult implements AutoCloseable {
 
     private final NDManager manager;
+    private final BlockParameters parameters;
     private final List<String> parameterNames;
     private final Map<String, NDArray> gradients;
     private final Map<String, NDArray> summaries = new HashMap<>();
@@ -27,9 +28,10 @@ public final class PerSampleResult implements AutoCloseable {
     private final int size;
     private boolean closed;
 
-    PerSampleResult(NDManager manager, Map<String, NDArray> gradients, Strategy strategy,
-            int size) {
+    PerSampleResult(NDManager manager, Map<String, NDArray> gradients,
+            BlockParameters parameters, Strategy strategy, int size) {
         this.manager = manager;
+        this.parameters = parameters;
         this.gradients = Map.copyOf(gradients);
         this.parameterNames = List.copyOf(gradients.keySet());
         this.strategy = strategy;
@@ -37,24 +39,33 @@ public final class PerSampleResult implements AutoCloseable {
     }
 
     /**
-     * Each sample's gradient of one parameter.
+     * Each sample's gradient of one trainable parameter.
      *
-     * @param parameterName a name as {@code block.getParameters()} gives it
+     * @param parameterName a name as {@code block.getParameters()} gives it; a parameter shared by
+     *     two blocks may be named by either of its names
      * @return shape {@code [n, ...parameter shape]}; row i is sample i's gradient
-     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     * @throws IllegalArgumentException for a frozen parameter or an unknown name, listing the
+     *     trainable ones
      */
     public synchronized NDArray gradient(String parameterName) {
         checkOpen();
-        NDArray gradient = gradients.get(parameterName);
+        String name = parameters.canonical(parameterName);
+        NDArray gradient = name == null ? null : gradients.get(name);
         if (gradient == null) {
-            throw new IllegalArgumentException("no parameter named '" + parameterName
-                    + "'; the block's parameters are " + parameterNames);
+            String what = parameters.isFrozen(parameterName)
+                    ? "parameter '" + parameterName + "' is frozen (requiresGradient() is false), "
+                            + "so it has no gradient"
+                    : "no parameter named '" + parameterName + "'";
+            throw new IllegalArgumentException(what + "; the block's trainable parameters are "
+                    + parameterNames);
         }
         return gradient;
     }
 
     /**
-     * The parameters' names, in the order {@code block.getParameters()} gives them.
+     * The trainable parameters' names, each parameter once (a shared one under its first name),
+     * in the order {@code block.getParameters()} gives them; frozen parameters are not among
+     * them.
      *
      * @return the names
      */
@@ -63,8 +74,8 @@ public final class PerSampleResult implements AutoCloseable {
     }
 
     /**
-     * The mean over samples of one parameter's gradients: the notebook's claim is that it equals
-     * the batch gradient of the mean loss ({@link PerSample#batchGradients}).
+     * The mean over samples of one parameter's gradients: the average of the
+     * per-sample gradients equals the batch gradient of the mean loss ({@link PerSample#batchGradients}).
      *
      * @param parameterName the parameter
      * @return the parameter's shape
@@ -90,7 +101,8 @@ public final class PerSampleResult implements AutoCloseable {
     }
 
     /**
-     * Each sample's L2 norm over all its parameters' gradients together, what DP-SGD clips.
+     * Each sample's L2 norm over all its trainable parameters' gradients together, each parameter
+     * counted once: what DP-SGD clips.
      *
      * @return shape {@code [n]}
      */

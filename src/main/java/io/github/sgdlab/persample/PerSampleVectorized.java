@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import java.util.ArrayList;
@@ -37,11 +36,13 @@ final class PerSampleVectorized implements Computation {
     }
 
     @Override
-    public Map<String, NDArray> compute(Batch batch, NDManager results) {
+    public Map<String, NDArray> compute(Batch batch, BlockParameters trainable,
+            Map<String, NDArray> copies, NDManager results) {
         Map<String, NDArray> byId = new HashMap<>();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            DetachedParameters parameters = new DetachedParameters(false);
+            DetachedParameters parameters =
+                    new DetachedParameters(copies, false, batch.labels().getManager());
             List<VectorizedPlan.Recorded> tape = new ArrayList<>();
             try (GradientCollector collector = CollectorGate.open(batch.engine())) {
                 NDList predictions = plan.forward(parameters, batch.inputs(), tape);
@@ -52,9 +53,13 @@ final class PerSampleVectorized implements Computation {
                 // Detached, so that no graph is recorded even on a thread whose grad mode is on.
                 Map<Parameter, NDArray> layerGradients = layer.sampler().perSample(layer.layer(),
                         parameters, detach(layer.activations()), layer.probe().leaf().getGradient());
-                // A layer used twice shares its parameters: their gradients add up.
-                layerGradients.forEach((parameter, gradient) ->
-                        byId.merge(parameter.getId(), gradient, NDArray::add));
+                // A layer used twice shares its parameters: their gradients add up. A frozen
+                // parameter gets none, even from a custom sampler that computed one.
+                layerGradients.forEach((parameter, gradient) -> {
+                    if (BlockParameters.isTrainable(parameter)) {
+                        byId.merge(parameter.getId(), gradient, NDArray::add);
+                    }
+                });
             }
             for (NDArray gradient : byId.values()) {
                 NDScope.unregister(gradient);
@@ -62,13 +67,13 @@ final class PerSampleVectorized implements Computation {
             }
         }
         Map<String, NDArray> gradients = new LinkedHashMap<>();
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            NDArray gradient = byId.get(parameter.getValue().getId());
+        for (BlockParameters.Entry parameter : trainable.trainable()) {
+            NDArray gradient = byId.get(parameter.parameter().getId());
             if (gradient == null) {
                 throw new IllegalStateException("no per-sample gradient for parameter "
-                        + parameter.getKey() + ": its layer was not reached");
+                        + parameter.name() + ": its layer was not reached");
             }
-            gradients.put(parameter.getKey(), gradient);
+            gradients.put(parameter.name(), gradient);
         }
         return gradients;
     }

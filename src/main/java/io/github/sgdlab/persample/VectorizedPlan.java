@@ -2,6 +2,7 @@ package io.github.sgdlab.persample;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -14,14 +15,15 @@ import java.util.Map;
  * The batched forward pass of {@link Strategy#VECTORIZED}, worked out once from the block tree:
  * {@link SequentialBlock}s are followed child by child, each parameterised leaf goes through its
  * {@link LayerSampler}, and parameter-free blocks (activations, flatten, dropout in inference mode)
- * run their own forward pass.
+ * and blocks whose parameters are all frozen run their own forward pass: they need no per-sample
+ * gradient, only to pass the gradient on, so a frozen block of any type is followed.
  */
 final class VectorizedPlan {
 
     /** One layer's part in a forward pass, kept for the per-sample gradients afterwards. */
     record Recorded(Block layer, LayerSampler<Block> sampler, NDList activations, Probe probe) {}
 
-    private sealed interface Node permits Sequence, Sampled, ParameterFree {
+    private sealed interface Node permits Sequence, Sampled, ParameterFree, Frozen {
         NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape);
     }
 
@@ -39,6 +41,10 @@ final class VectorizedPlan {
     private record Sampled(Block layer, LayerSampler<Block> sampler) implements Node {
         @Override
         public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            if (allFrozen(layer)) {
+                // Nothing to sample: its parameters are constants, gradients pass through it.
+                return layer.forward(parameters, inputs, false);
+            }
             Probe probe = sampler.forward(layer, parameters, inputs);
             tape.add(new Recorded(layer, sampler, inputs, probe));
             return probe.outputs();
@@ -48,6 +54,20 @@ final class VectorizedPlan {
     private record ParameterFree(Block block) implements Node {
         @Override
         public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            return block.forward(parameters, inputs, false);
+        }
+    }
+
+    /** A block with no sampler whose parameters were all frozen when the plan was made. */
+    private record Frozen(Block block, String path) implements Node {
+        @Override
+        public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
+            if (!allFrozen(block)) {
+                throw new UnsupportedBlockException(BlockTree.describe(path, block) + " was frozen "
+                        + "when this PerSample was built and has trainable parameters now; the "
+                        + "vectorized strategy has no sampler for it: build a new PerSample (it "
+                        + "will choose Strategy.LOOP with AUTO)");
+            }
             return block.forward(parameters, inputs, false);
         }
     }
@@ -104,10 +124,23 @@ final class VectorizedPlan {
         if (block.getParameters().isEmpty()) {
             return new ParameterFree(block);
         }
+        if (allFrozen(block)) {
+            return new Frozen(block, path);
+        }
         throw new UnsupportedBlockException("the vectorized strategy has no per-sample sampler for "
                 + BlockTree.describe(path, block) + "; it supports " + supported(samplers)
                 + ", parameter-free blocks, and SequentialBlocks of them; use Strategy.LOOP or "
                 + "AUTO, or add a LayerSampler with PerSample.Builder.optSampler");
+    }
+
+    /** Whether every parameter of a block is frozen, so that it needs no per-sample gradient. */
+    private static boolean allFrozen(Block block) {
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            if (BlockParameters.isTrainable(parameter.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String supported(Map<Class<?>, LayerSampler<Block>> samplers) {

@@ -6,7 +6,12 @@
  * {@link io.github.sgdlab.persample.Strategy#LOOP} strategy (a batch of one per sample) works for
  * any block and is the reference; {@link io.github.sgdlab.persample.Strategy#VECTORIZED} gets all
  * per-sample gradients from one forward and one backward pass, through one small sampler class per
- * supported layer type. The package knows nothing of the notebook's θ0 and θ1: the notebook's model
- * is one {@code Linear} with one unit among all the blocks it serves.
+ * supported layer type. It speaks only of blocks, parameters, samples and losses: a linear
+ * regression is one {@code Linear} with one unit, among all the blocks it serves.
+ *
+ * <p>Frozen parameters ({@code requiresGradient()} false) get no gradient; a parameter shared by
+ * two blocks is reported once. Each call works on a snapshot of the parameters, so it may run
+ * beside a DJL training loop whose trainer comes from
+ * {@link io.github.sgdlab.autograd.CollectorGate#newTrainer}.
  */
 package io.github.sgdlab.persample;

@@ -119,7 +119,7 @@ class PerSampleContractTest {
                             Linear.builder().setUnits(2).build(), PerSampleLoss.squaredError())
                             .build().compute(inputs(manager, 2), classes(manager, 2))));
             try (PerSampleResult result = perSample.compute(inputs(manager, 2), classes(manager, 2))) {
-                assertMessage("the block's parameters are [01Linear_weight",
+                assertMessage("the block's trainable parameters are [01Linear_weight",
                         () -> result.gradient("weight"));
             }
             PerSampleResult closed = perSample.compute(inputs(manager, 2), classes(manager, 2));

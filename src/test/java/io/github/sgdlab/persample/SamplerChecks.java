@@ -1,6 +1,7 @@
 package io.github.sgdlab.persample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,7 +13,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,17 +59,40 @@ final class SamplerChecks {
             assertEquals(Strategy.VECTORIZED, v.strategy());
             assertEquals(Strategy.LOOP, l.strategy());
             assertEquals(inputs.head().getShape().get(0), v.size());
-            assertEquals(block.getParameters().keys(), v.parameterNames());
-            assertEquals(l.parameterNames(), v.parameterNames());
+            List<String> trainable = trainableNames(block);
+            assertEquals(trainable, v.parameterNames());
+            assertEquals(trainable, l.parameterNames());
             for (Pair<String, Parameter> parameter : block.getParameters()) {
                 String name = parameter.getKey();
+                if (!parameter.getValue().requiresGradient()) {
+                    assertThrows(IllegalArgumentException.class, () -> v.gradient(name), name);
+                    assertThrows(IllegalArgumentException.class, () -> l.gradient(name), name);
+                    continue;
+                }
                 assertEquals(new Shape(v.size()).addAll(parameter.getValue().getArray().getShape()),
                         v.gradient(name).getShape(), name);
                 Agreement.assertClose(l.gradient(name), v.gradient(name), name);
             }
-            auto.batchGradients(inputs, labels).forEach((name, batch) ->
+            Map<String, NDArray> batchGradients = auto.batchGradients(inputs, labels);
+            assertEquals(trainable, List.copyOf(batchGradients.keySet()));
+            batchGradients.forEach((name, batch) ->
                     Agreement.assertClose(batch, v.mean(name), "mean of " + name));
         }
+    }
+
+    /**
+     * The names a result must list: each trainable parameter once, under its first name, in the
+     * block's order; frozen ones left out.
+     */
+    static List<String> trainableNames(Block block) {
+        List<String> names = new ArrayList<>();
+        Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            if (parameter.getValue().requiresGradient() && seen.add(parameter.getValue())) {
+                names.add(parameter.getKey());
+            }
+        }
+        return names;
     }
 
     /**
