@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.DoubleText;
 import com.google.gson.stream.JsonWriter;
 import io.github.sgdlab.data.LinearDataRows;
 

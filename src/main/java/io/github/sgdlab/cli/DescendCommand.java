@@ -99,23 +99,27 @@ final class DescendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DescentConfig config = config();
-        OutputDirectory directory = output.check(spec);
         DescentResult result;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = Descent.run(manager, config, progress(spec, output.quiet()));
+        // The files first, stdout after: the files are the product, and a reader of stdout
+        // that left early (descend --out DIR | head -3) must not cost them.
+        try (OutputDirectory directory = output.open(spec)) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                result = Descent.run(manager, config, progress(spec, output.quiet()));
+            }
+            if (directory != null) {
+                OutputWriting.run(() -> write(result, directory,
+                        dataFile.given() ? dataFile.source() : null));
+                DescentCharts.omitted(config).ifPresent(note -> {
+                    PrintWriter stderr = spec.commandLine().getErr();
+                    stderr.println("descend --out: " + note);
+                    stderr.flush();
+                });
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json ? json(result, dataFile.given() ? dataFile.source() : null) + "\n"
                 : DescentText.of(result));
         stdout.flush();
-        if (directory != null) {
-            write(result, directory, dataFile.given() ? dataFile.source() : null);
-            DescentCharts.omitted(config).ifPresent(note -> {
-                PrintWriter stderr = spec.commandLine().getErr();
-                stderr.println("descend --out: " + note);
-                stderr.flush();
-            });
-        }
         return 0;
     }
 
@@ -183,17 +187,17 @@ final class DescendCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes every file of {@code --out}, each atomically.
+     * Writes every file of {@code --out} into its staging folder, then commits them together.
      *
      * @param source the data file's name for the JSON, or null for a built-in data set
      */
     private static void write(DescentResult result, OutputDirectory directory, String source)
             throws IOException {
-        directory.create();
         directory.write("trajectory.csv", stream -> TrajectoryCsv.write(result, stream));
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
         pictures().write(result, directory);
+        directory.commit();
     }
 
     /** The JSON, with the data file's keys when there is one. */

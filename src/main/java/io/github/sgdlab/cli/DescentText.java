@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;

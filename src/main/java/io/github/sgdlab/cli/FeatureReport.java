@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.DoubleText;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.Gson;
@@ -72,12 +73,13 @@ final class FeatureReport {
             result = compute.compute(PerSampleSink.NONE);
         } else {
             try {
-                result = PerSampleCsv.write(perSampleCsv, data.features() + 1, compute);
+                result = PerSampleCsv.write(spec, perSampleCsv, data.features() + 1,
+                        compute);
             } catch (IOException e) {
                 throw PerSampleCsv.failure(spec, perSampleCsv, e);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = PerSampleCsv.reportStream(spec);
         if (json) {
             out.println(json(source, data, result));
         } else {

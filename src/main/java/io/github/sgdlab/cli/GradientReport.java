@@ -46,7 +46,7 @@ final class GradientReport {
             throw overflow(spec, "(" + theta.theta0() + ", " + theta.theta1() + ")", dataType);
         }
         save.accept(result);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = PerSampleCsv.reportStream(spec);
         if (json) {
             out.println(ComparisonJson.of(data, result));
         } else {

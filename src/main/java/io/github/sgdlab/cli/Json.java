@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.DoubleText;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;

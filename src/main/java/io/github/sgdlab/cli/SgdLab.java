@@ -161,7 +161,7 @@ public final class SgdLab {
             if (output.isBrokenPipe()) {
                 return BROKEN_PIPE;
             }
-            err.println("sgd-lab: cannot write output: " + oneLine(output.getCause().getMessage()));
+            err.println("sgd-lab: cannot write output: " + oneLine(output.getMessage()));
         } else {
             err.println("sgd-lab: error: " + oneLine(Failures.describe(failure)));
         }

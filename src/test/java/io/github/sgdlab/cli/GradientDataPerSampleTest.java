@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.DoubleText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.github.sgdlab.output;
+package io.github.sgdlab.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicFilesTest {
+class AtomicFileTest {
 
     @TempDir
     Path folder;
@@ -24,7 +24,7 @@ class AtomicFilesTest {
     @DisplayName("writes the content under the target's name and leaves nothing else")
     void writes() throws IOException {
         Path target = folder.resolve("summary.json");
-        AtomicFiles.writeString(target, "{\"ok\": true}\n");
+        AtomicFile.writeString(target, "{\"ok\": true}\n");
         assertEquals("{\"ok\": true}\n", Files.readString(target));
         assertEquals(List.of(target), list());
     }
@@ -33,7 +33,7 @@ class AtomicFilesTest {
     @DisplayName("a write that fails half-way leaves no target and no temporary file")
     void failureLeavesNothing() throws IOException {
         Path target = folder.resolve("trajectory.csv");
-        IOException thrown = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+        IOException thrown = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
             out.write("run,epoch\n0,1\n".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         }));
@@ -46,13 +46,13 @@ class AtomicFilesTest {
     @DisplayName("a failed rewrite keeps the old file whole; a good one replaces it")
     void replaceIsAllOrNothing() throws IOException {
         Path target = folder.resolve("loss.png");
-        AtomicFiles.writeString(target, "old");
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, out -> {
+        AtomicFile.writeString(target, "old");
+        assertThrows(IllegalStateException.class, () -> AtomicFile.write(target, out -> {
             out.write('n');
             throw new IllegalStateException("crash while drawing");
         }));
         assertEquals("old", Files.readString(target));
-        AtomicFiles.writeString(target, "new");
+        AtomicFile.writeString(target, "new");
         assertEquals("new", Files.readString(target));
         assertEquals(List.of(target), list());
     }
@@ -61,7 +61,7 @@ class AtomicFilesTest {
     @DisplayName("a folder that does not exist is an IOException, not a stray file")
     void missingFolder() {
         Path target = folder.resolve("no-such-folder").resolve("x.png");
-        assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertThrows(IOException.class, () -> AtomicFile.writeString(target, "x"));
         assertFalse(Files.exists(target.getParent()));
     }
 
