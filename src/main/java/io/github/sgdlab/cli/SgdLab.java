@@ -152,6 +152,20 @@ public final class SgdLab {
         });
         // Handled here, not rethrown: picocli prints the stack trace of what a handler throws.
         commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> fail(ex, err));
+        // --help and --version are printed before any command runs, outside the handler above:
+        // a full disk or a closed pipe there must end as everywhere else, not in a stack trace.
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                Integer help = CommandLine.executeHelpRequest(parseResult);
+                if (help != null) {
+                    out.flush();
+                    return help;
+                }
+            } catch (OutputFailure failure) {
+                return fail(failure, err);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 

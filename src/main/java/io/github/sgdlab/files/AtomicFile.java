@@ -186,6 +186,7 @@ public final class AtomicFile {
     private static final class Watched extends FilterOutputStream {
 
         private IOException first;
+        private boolean reported;
 
         Watched(OutputStream out) {
             super(new BufferedOutputStream(out, 1 << 16));
@@ -196,8 +197,11 @@ public final class AtomicFile {
                 content.writeTo(this);
                 flush();
             } catch (IOException | RuntimeException e) {
-                if (first != null && first != e) {
-                    first.addSuppressed(e);
+                if (first != null) {
+                    if (first != e) {
+                        first.addSuppressed(e);
+                    }
+                    reported = true;
                     throw first;
                 }
                 throw e;
@@ -243,6 +247,10 @@ public final class AtomicFile {
             try {
                 super.close();
             } catch (IOException e) {
+                if (reported) {
+                    // The first error is on its way out already; this one only repeats it.
+                    return;
+                }
                 throw first != null ? first : seen(e);
             }
         }

@@ -5,20 +5,20 @@ import io.github.sgdlab.files.TemporaryFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A directory one run writes its results into: checked before any work, so bad input fails with
@@ -71,6 +71,9 @@ public final class OutputDirectory implements AutoCloseable {
          */
         void write(OutputStream out) throws IOException;
     }
+
+    /** The lock files this JVM holds. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final String asGiven;
@@ -161,38 +164,63 @@ public final class OutputDirectory implements AutoCloseable {
         created = !Files.exists(directory);
         Files.createDirectories(directory);
         Path lockFile = directory.resolve(LOCK_NAME);
-        for (int attempt = 0; lock == null; attempt++) {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.READ);
-            FileLock taken;
-            try {
-                taken = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                taken = null;
-            }
-            if (taken == null) {
-                channel.close();
-                created = false;
-                throw new IllegalStateException(inUse(asGiven));
-            }
-            // The holder before us may have removed the lock file between our open and our
-            // lock: then we hold a lock on a file nobody else can find. Write our mark and read
-            // it back through the name to be sure the name is ours.
-            String mark = ProcessHandle.current().pid() + " " + System.nanoTime() + "\n";
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(mark.getBytes(StandardCharsets.UTF_8)), 0);
-            if (mark.equals(readOrEmpty(lockFile)) || attempt == 3) {
-                lockChannel = channel;
-                lock = taken;
-            } else {
-                taken.release();
-                channel.close();
-            }
+        if (!HELD.add(lockFile)) {
+            created = false;
+            throw new IllegalStateException(inUse(asGiven));
+        }
+        try {
+            lock(lockFile);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(lockFile);
+            created = false;
+            throw e;
         }
         TemporaryFiles.removeOnInterrupt(lockFile);
         TemporaryFiles.removeLeftovers(directory, null);
         staging = TemporaryFiles.beside(directory.resolve("staging"));
         Files.createDirectory(staging);
+    }
+
+    /**
+     * Takes the lock. A POSIX lock belongs to the process and any close of any descriptor of the
+     * file releases it, so nothing here opens the file twice. The run before us may have removed
+     * the lock file between our open and our lock, leaving us a lock on a file nobody else can
+     * find: the file's identity (device and inode, by {@code stat}, which opens nothing) must be
+     * the same before the open and after the lock.
+     */
+    private void lock(Path lockFile) throws IOException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Object before = fileKey(lockFile);
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock taken;
+            try {
+                taken = channel.tryLock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (taken == null) {
+                channel.close();
+                throw new IllegalStateException(inUse(asGiven));
+            }
+            if (before != null && before.equals(fileKey(lockFile))) {
+                lockChannel = channel;
+                lock = taken;
+                return;
+            }
+            channel.close();
+        }
+        throw new IllegalStateException(inUse(asGiven));
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -288,12 +316,17 @@ public final class OutputDirectory implements AutoCloseable {
             lockChannel.close();
             lock = null;
             lockChannel = null;
+            HELD.remove(directory.resolve(LOCK_NAME));
         }
     }
 
-    /** Whether another process holds the directory's lock now. */
+    /** Whether another run holds the directory's lock now. */
     private static boolean isHeld(Path directory) {
         Path lockFile = directory.resolve(LOCK_NAME);
+        if (HELD.contains(lockFile)) {
+            // Held in this JVM: probing would open and close the file, which releases the lock.
+            return true;
+        }
         if (!Files.isRegularFile(lockFile)) {
             return false;
         }
@@ -314,14 +347,6 @@ public final class OutputDirectory implements AutoCloseable {
     private static String inUse(String asGiven) {
         return "--out " + asGiven + " is in use by another sgd-lab run; wait for it to finish "
                 + "or choose another directory";
-    }
-
-    private static String readOrEmpty(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** Empty but for sgd-lab's own lock and temporary files. */
