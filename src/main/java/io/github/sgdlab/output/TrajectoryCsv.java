@@ -3,6 +3,7 @@ package io.github.sgdlab.output;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
+import io.github.sgdlab.files.DoubleText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,8 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code trajectory.csv}: one row per run and iteration, starting with iteration 0 (the start θ)
  * in epoch 0, columns {@code run, epoch, iteration, theta0, theta1, loss} (with d features
  * {@code theta0 … thetaD}, intercept first); the loss is the
- * full-data mean-squared error at that θ. Doubles are written so that they parse back to the
- * same bits.
+ * full-data mean-squared error at that θ. Doubles are the shortest text that parses back to the
+ * same bits ({@link DoubleText}).
  */
 public final class TrajectoryCsv {
 
@@ -55,9 +56,9 @@ public final class TrajectoryCsv {
                 record.add(trajectory.epoch(t));
                 record.add(t);
                 for (int j = 0; j < width; j++) {
-                    record.add(Double.toString(trajectory.theta(t, j)));
+                    record.add(DoubleText.of(trajectory.theta(t, j)));
                 }
-                record.add(Double.toString(trajectory.loss(t)));
+                record.add(DoubleText.of(trajectory.loss(t)));
                 printer.printRecord(record);
             }
         }
