@@ -100,8 +100,12 @@ final class BenchPerSampleCommand implements Callable<Integer> {
             throw bad("--samples must be between 1 and " + DataSetOptions.MAX_SAMPLES + ", got "
                     + samples);
         }
-        if (threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > processors) {
+            // More threads than processors only make libtorch's pools fight; 100000 spun for
+            // minutes creating threads.
+            throw bad("--threads must be between 1 and this machine's " + processors
+                    + " processors, got " + threads);
         }
         // The engine reads these when it loads, which for this command is after parsing:
         // libtorch's thread pools are the process's, and comparisons are one thread a side.

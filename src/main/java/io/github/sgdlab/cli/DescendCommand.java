@@ -10,6 +10,7 @@ import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
+import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -160,21 +161,29 @@ final class DescendCommand implements Callable<Integer> {
         }
         dataFile.checkUnused();
         DescentConfig.Builder builder = DescentConfig.builder();
+        int effectiveBatch = batch;
+        ThetaVector start;
         if (dataFile.given()) {
             if (given("--dataset")) {
                 throw new ParameterException(spec.commandLine(),
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
-            builder.optData(dataFile.source(), data)
-                    .optStart(thetaOptions.forFeatures(data.features()));
+            if (!given("--batch") && !"minibatch".equalsIgnoreCase(method.strip())) {
+                // full and sgd never use B: the default must not refuse a file of fewer rows.
+                effectiveBatch = Math.min(batch, data.samples());
+            }
+            start = thetaOptions.forFeatures(data.features());
+            builder.optData(dataFile.source(), data).optStart(start);
         } else {
-            builder.optDataset(badInput(() -> Dataset.of(dataset)))
-                    .optStart(thetaOptions.forFeatures(1));
+            start = thetaOptions.forFeatures(1);
+            builder.optDataset(badInput(() -> Dataset.of(dataset))).optStart(start);
         }
+        requireRepresentable(start);
+        int slice = effectiveBatch;
         return badInput(() -> builder
                 .optMethod(Method.of(method))
-                .optBatch(batch)
+                .optBatch(slice)
                 .setLearningRate(learningRate)
                 .optMomentum(momentum)
                 .optRuns(runs)
@@ -204,6 +213,21 @@ final class DescendCommand implements Callable<Integer> {
     private static String json(DescentResult result, String source) {
         return source == null ? DescentJson.toText(result)
                 : DescentJson.toText(DescentJson.toJson(result, source));
+    }
+
+    /**
+     * Refuses a start θ the working type cannot hold, as {@code gradient} refuses it: in float32
+     * a component beyond {@link Float#MAX_VALUE} becomes infinity and the run a NaN "diverged".
+     */
+    private void requireRepresentable(ThetaVector start) {
+        if (dataType != DataType.FLOAT32) {
+            return;
+        }
+        for (double value : start.values()) {
+            if (Math.abs(value) > Float.MAX_VALUE) {
+                throw GradientReport.overflow(spec, start.toString(), dataType);
+            }
+        }
     }
 
     private boolean given(String option) {
