@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.DescentCharts;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.data.FeatureDependence;
 import io.github.sgdlab.descent.Dataset;
 import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
@@ -169,6 +170,10 @@ final class DescendCommand implements Callable<Integer> {
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
+            FeatureDependence.of(data).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(),
+                        Numbers.echo(dataFile.source()) + ": " + problem);
+            });
             if (!given("--batch") && !"minibatch".equalsIgnoreCase(method.strip())) {
                 // full and sgd never use B: the default must not refuse a file of fewer rows.
                 effectiveBatch = Math.min(batch, data.samples());

@@ -132,6 +132,17 @@ class FilesAndInputsTest {
     }
 
     @Test
+    @DisplayName("dependent or constant features: exit 2, one line naming the columns")
+    void dependentFeatures() throws Exception {
+        Files.writeString(temp.resolve("dep.csv"),
+                "a,b,c,y\n1,2,5,3\n2,4,5,5\n3,6,5,7.5\n4,8,5,9\n5,10,5,11\n");
+        assertOneLine(run(sgdLab("descend", "--data", "dep.csv", "--lr", "0.01", "--quiet")), 2,
+                "feature 'b' is a linear combination of 'a'");
+        assertOneLine(run(sgdLab("descend", "--data", "dep.csv", "--x", "a,c", "--lr", "0.01",
+                "--quiet")), 2, "feature 'c' is constant");
+    }
+
+    @Test
     @DisplayName("arguments: float32 theta beyond float's range, an eps that cannot move theta, "
             + "more threads than processors: refused")
     void arguments() throws Exception {
