@@ -132,6 +132,28 @@ class FilesAndInputsTest {
     }
 
     @Test
+    @DisplayName("data of magnitude 1e-40 (float32) and 1e-300 (float64) pass the cross-check: "
+            + "the bound has an underflow term")
+    void subnormalData() throws Exception {
+        for (String[] c : new String[][] {{"1e-40", "float32"}, {"1e-300", "float64"}}) {
+            double scale = Double.parseDouble(c[0]);
+            StringBuilder csv = new StringBuilder("x,y\n");
+            java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+            for (int i = 0; i < 20; i++) {
+                double x = (1 + 2 * random.nextDouble()) * scale;
+                csv.append(x).append(',').append(3 * x + random.nextDouble() * scale)
+                        .append('\n');
+            }
+            Files.writeString(temp.resolve("tiny.csv"), csv);
+            for (String theta : new String[] {"0,0", "-2,3"}) {
+                JavaProcess.Result result = run(sgdLab("gradient", "--data", "tiny.csv",
+                        "--dtype", c[1], "--theta", theta));
+                assertEquals(0, result.exitCode(), c[1] + " " + theta + "\n" + result.out());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("dependent or constant features: exit 2, one line naming the columns")
     void dependentFeatures() throws Exception {
         Files.writeString(temp.resolve("dep.csv"),
