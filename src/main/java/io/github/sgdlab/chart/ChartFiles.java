@@ -1,7 +1,6 @@
 package io.github.sgdlab.chart;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
-
 import io.github.sgdlab.files.AtomicFile;
 
 import java.awt.Color;
@@ -10,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;

@@ -3,7 +3,6 @@ package io.github.sgdlab.check;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -11,13 +10,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.sgdlab.files.AtomicFile;
+import io.github.sgdlab.files.DoubleText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.github.sgdlab.files.AtomicFile;
-import io.github.sgdlab.files.DoubleText;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -4,9 +4,9 @@ import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.DataFileException;
 import io.github.sgdlab.data.FeatureData;
 
-import java.nio.file.InvalidPathException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -95,6 +95,11 @@ final class DescendCommand implements Callable<Integer> {
     @Mixin
     private OutOptions output;
 
+    @Option(names = "--trajectory-every", paramLabel = "K",
+            description = "With --out: write every K-th iteration of each run (and its last) to "
+                    + "trajectory.csv (default: ${DEFAULT-VALUE}, every iteration).")
+    private int trajectoryEvery = 1;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
 
@@ -161,6 +166,10 @@ final class DescendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "missing required option --lr");
         }
         dataFile.checkUnused();
+        if (trajectoryEvery < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--trajectory-every must be at least 1, got " + trajectoryEvery);
+        }
         DescentConfig.Builder builder = DescentConfig.builder();
         int effectiveBatch = batch;
         ThetaVector start;
@@ -205,9 +214,10 @@ final class DescendCommand implements Callable<Integer> {
      *
      * @param source the data file's name for the JSON, or null for a built-in data set
      */
-    private static void write(DescentResult result, OutputDirectory directory, String source)
+    private void write(DescentResult result, OutputDirectory directory, String source)
             throws IOException {
-        directory.write("trajectory.csv", stream -> TrajectoryCsv.write(result, stream));
+        directory.write("trajectory.csv",
+                stream -> TrajectoryCsv.write(result, stream, trajectoryEvery));
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
         pictures().write(result, directory);

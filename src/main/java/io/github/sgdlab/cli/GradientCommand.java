@@ -1,11 +1,11 @@
 package io.github.sgdlab.cli;
 
-import io.github.sgdlab.files.AtomicFile;
-import io.github.sgdlab.files.DoubleText;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.PerSampleArrows;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.files.AtomicFile;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
@@ -17,8 +17,6 @@ import io.github.sgdlab.persample.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

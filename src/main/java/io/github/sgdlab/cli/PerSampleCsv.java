@@ -1,17 +1,16 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.PerSampleSink;
-import io.github.sgdlab.files.AtomicFile;
-import io.github.sgdlab.files.DoubleText;
 
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

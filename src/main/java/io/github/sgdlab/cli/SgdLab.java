@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code notebook} (the default), {@code gradient} and {@code data}.

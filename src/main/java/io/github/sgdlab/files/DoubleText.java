@@ -33,6 +33,9 @@ public final class DoubleText {
             return Double.toString(x);
         }
         Decimal decimal = Decimal.parse(Double.toString(x));
+        if (settled(decimal, x)) {
+            return decimal.text;
+        }
         long bits = Double.doubleToRawLongBits(x);
         Decimal best = closest(decimal, x, bits);
         while (best.digits.length() > 1) {
@@ -54,6 +57,26 @@ public final class DoubleText {
      */
     public static Number number(double x) {
         return new RoundTrip(x);
+    }
+
+    /**
+     * A cheap test that spares the parses: every other candidate (a neighbour of the same length,
+     * a truncation or its successor one digit shorter) lies at least one unit of the text's last
+     * digit away from it, and a decimal that parses back lies within half a gap of x, as the text
+     * does, so within one gap (ulp) of the text. A last-digit unit wider than the gap (with 1 %
+     * to spare for this arithmetic) leaves Double.toString's text the only candidate. Only for
+     * normal values away from the ends of the range, where the double arithmetic here is exact
+     * enough.
+     */
+    private static boolean settled(Decimal decimal, double x) {
+        int unitExponent = decimal.exponent - decimal.digits.length() + 1;
+        if (Math.abs(decimal.exponent) > 280 || Math.abs(unitExponent) > 280) {
+            return false;
+        }
+        double unit = Math.pow(10, unitExponent);
+        double lastDigit = decimal.digits.charAt(decimal.digits.length() - 1) - '0';
+        double reach = 1.01 * Math.ulp(x);
+        return unit > reach && Math.min(lastDigit, 10 - lastDigit) * unit > reach;
     }
 
     /** Whether {@code text} parses to exactly {@code bits}. */

@@ -38,6 +38,24 @@ public final class TrajectoryCsv {
      * @throws IOException if writing fails
      */
     public static void write(DescentResult result, OutputStream out) throws IOException {
+        write(result, out, 1);
+    }
+
+    /**
+     * Writes every kept trajectory of a result, thinned: of each run the iterations 0, K, 2K, …
+     * and always its last, so the start and the end of every run are in the file. K = 1 is
+     * {@link #write(DescentResult, OutputStream)}. Rows are streamed, nothing is collected.
+     *
+     * @param result the descent; runs without a trajectory are skipped
+     * @param out where the CSV goes, UTF-8, {@code \n} line ends; not closed
+     * @param every K, at least 1
+     * @throws IOException if writing fails
+     */
+    public static void write(DescentResult result, OutputStream out, int every)
+            throws IOException {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, got " + every);
+        }
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(header(result.config().features())).setRecordSeparator('\n').get();
@@ -50,7 +68,8 @@ public final class TrajectoryCsv {
             }
             int width = trajectory.features() + 1;
             List<Object> record = new ArrayList<>(width + 4);
-            for (int t = 0; t <= trajectory.iterations(); t++) {
+            int last = trajectory.iterations();
+            for (int t = 0; t <= last; t = t == last ? last + 1 : Math.min(t + every, last)) {
                 record.clear();
                 record.add(r);
                 record.add(trajectory.epoch(t));

@@ -110,6 +110,30 @@ class FilesAndInputsTest {
     }
 
     @Test
+    @DisplayName("--trajectory-every K thins trajectory.csv to iterations 0, K, 2K, ... and the "
+            + "last")
+    void trajectoryEvery() throws Exception {
+        JavaProcess.Result all = run(sgdLab("descend", "--lr", "0.1", "--out", "all",
+                "--quiet"));
+        assertEquals(0, all.exitCode(), all.err());
+        JavaProcess.Result thin = run(sgdLab("descend", "--lr", "0.1", "--out", "thin",
+                "--trajectory-every", "50", "--quiet"));
+        assertEquals(0, thin.exitCode(), thin.err());
+        List<String> every = Files.readAllLines(temp.resolve("all/trajectory.csv"));
+        List<String> rows = Files.readAllLines(temp.resolve("thin/trajectory.csv"));
+        int last = every.size() - 2;
+        List<String> expected = new java.util.ArrayList<>();
+        expected.add(every.get(0));
+        for (int t = 0; t < last; t += 50) {
+            expected.add(every.get(t + 1));
+        }
+        expected.add(every.get(last + 1));
+        assertEquals(expected, rows);
+        assertOneLine(run(sgdLab("descend", "--lr", "0.1", "--trajectory-every", "0")), 2,
+                "--trajectory-every must be at least 1");
+    }
+
+    @Test
     @DisplayName("reading: a 5-row file descends with full and sgd; /dev/zero, '' and a long "
             + "--y are one-line refusals echoing at most 80 characters")
     void reading() throws Exception {
@@ -172,6 +196,6 @@ class FilesAndInputsTest {
                 "0.1")), 2, "overflows");
         assertOneLine(run(sgdLab("check", "--eps", "5e-324")), 2, "cannot move a parameter");
         assertOneLine(run(sgdLab("bench", "per-sample", "--model", "linear", "--samples", "10",
-                "--threads", "100000")), 2, "--threads must be between 1 and");
+                "--threads", "100000")), 2, "--threads must be at most this machine");
     }
 }

@@ -1,6 +1,5 @@
 package io.github.sgdlab.cli;
 
-import io.github.sgdlab.files.DoubleText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.PerSampleGradientVectors;
 import io.github.sgdlab.grad.ThetaVector;

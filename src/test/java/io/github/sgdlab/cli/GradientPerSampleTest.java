@@ -1,6 +1,5 @@
 package io.github.sgdlab.cli;
 
-import io.github.sgdlab.files.DoubleText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.ReferenceGradients;
