@@ -1,8 +1,7 @@
 package io.github.sgdlab.chart;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
-
-import io.github.sgdlab.output.AtomicFiles;
+import io.github.sgdlab.files.AtomicFile;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
@@ -36,7 +34,7 @@ final class ChartFiles {
      * @throws IOException if writing fails
      */
     static void png(Path target, Chart<?, ?> chart) throws IOException {
-        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
+        AtomicFile.write(target, out -> BitmapEncoder.saveBitmap(chart, out,
                 BitmapEncoder.BitmapFormat.PNG));
     }
 
@@ -48,7 +46,7 @@ final class ChartFiles {
      * @throws IOException if writing fails
      */
     static void png(Path target, BufferedImage image) throws IOException {
-        AtomicFiles.write(target, out -> {
+        AtomicFile.write(target, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer for " + target);
             }
@@ -93,7 +91,7 @@ final class ChartFiles {
      */
     static void gif(Path target, List<BufferedImage> frames, int delayMillis, int lastDelayMillis)
             throws IOException {
-        AtomicFiles.write(target, out -> {
+        AtomicFile.write(target, out -> {
             AnimatedGifEncoder encoder = new AnimatedGifEncoder();
             encoder.setRepeat(0); // 0: loop forever (the NETSCAPE2.0 extension)
             // Colour quantisation sampling every 20th pixel instead of every 10th: twice as fast,

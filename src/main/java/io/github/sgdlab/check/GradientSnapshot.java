@@ -3,7 +3,6 @@ package io.github.sgdlab.check;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -11,14 +10,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.sgdlab.files.AtomicFile;
+import io.github.sgdlab.files.DoubleText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,16 +37,25 @@ import java.util.TreeSet;
  * the architecture — so a failure says what the golden values were computed with.
  *
  * <p>If the file does not exist, or the system property {@value #UPDATE_PROPERTY} is
- * {@code true}, the gradients are written (to a temporary file, then renamed, so a crash never
- * leaves half a file) and the call throws instead of passing: opentest4j's
- * {@code TestAbortedException} where it is on the class path (JUnit then shows the test as
- * aborted with the file's path), an {@link AssertionError} otherwise. Nothing was compared, and
- * the test says so.
+ * {@code true}, the gradients are written (through {@link AtomicFile}: a temporary file renamed
+ * into place, so a crash never leaves half a file; a new file gets the usual 0644-style
+ * permissions), one line on standard output says what was written, and the call throws instead
+ * of passing: opentest4j's {@code TestAbortedException} where it is on the class path (JUnit then
+ * shows the test as aborted with the file's path), an {@link AssertionError} otherwise. Nothing
+ * was compared, and the test says so. Maven reports an aborted test only as {@code Skipped: 1}:
+ * on CI, set {@value #FAIL_ON_MISSING_PROPERTY} to {@code true} and a missing golden file fails
+ * the test (it is still written, for the build's workspace).
  */
 public final class GradientSnapshot {
 
     /** The system property that rewrites every golden file: {@code -Dsgdlab.snapshots.update=true}. */
     public static final String UPDATE_PROPERTY = "sgdlab.snapshots.update";
+
+    /**
+     * The system property that turns a missing golden file into a failure, for CI:
+     * {@code -Dsgdlab.snapshots.failOnMissing=true}.
+     */
+    public static final String FAIL_ON_MISSING_PROPERTY = "sgdlab.snapshots.failOnMissing";
 
     private static final Gson GSON = new GsonBuilder()
             .setPrettyPrinting()
@@ -74,15 +82,22 @@ public final class GradientSnapshot {
         if (gradients.isEmpty()) {
             throw new IllegalArgumentException("no gradients to snapshot");
         }
-        if (Boolean.getBoolean(UPDATE_PROPERTY) || !Files.exists(golden)) {
-            boolean existed = Files.exists(golden);
+        // Each fact read once: another thread may write the same golden file meanwhile, and the
+        // message must say why this call wrote, not what the file system shows a moment later.
+        boolean update = Boolean.getBoolean(UPDATE_PROPERTY);
+        if (update || !Files.exists(golden)) {
             write(golden, gradients);
-            throw Failures.aborted(String.format(Locale.ROOT,
+            String message = String.format(Locale.ROOT,
                     "%s golden file %s with %d gradients (%s): nothing was compared; review it "
                             + "and commit it, later runs compare against it",
-                    existed ? "rewrote (" + UPDATE_PROPERTY + "=true)" : "wrote the missing",
-                    golden, gradients.size(), String.join(", ", new TreeSet<>(gradients.keySet()))),
-                    GradientSnapshot.class.getClassLoader());
+                    update ? "rewrote (" + UPDATE_PROPERTY + "=true)" : "wrote the missing",
+                    golden, gradients.size(), String.join(", ", new TreeSet<>(gradients.keySet())));
+            System.out.println("GradientSnapshot: " + message);
+            if (!update && Boolean.getBoolean(FAIL_ON_MISSING_PROPERTY)) {
+                throw new AssertionError(message + " (" + FAIL_ON_MISSING_PROPERTY
+                        + "=true: a missing golden file fails)");
+            }
+            throw Failures.aborted(message, GradientSnapshot.class.getClassLoader());
         }
         compare(golden, read(golden), gradients, rtol, atol);
     }
@@ -167,7 +182,10 @@ public final class GradientSnapshot {
             entry.add("shape", shape);
             JsonArray values = new JsonArray();
             for (double v : Doubles.of(gradient)) {
-                values.add(v);
+                // The shortest text that parses back to the same double (JDK 17's own
+                // Double.toString is not always the shortest); NaN and infinities as Gson
+                // writes them.
+                values.add(Double.isFinite(v) ? DoubleText.number(v) : (Number) v);
             }
             entry.add("values", values);
             entries.add(name, entry);
@@ -175,20 +193,8 @@ public final class GradientSnapshot {
         snapshot.add("gradients", entries);
         String text = GSON.toJson(snapshot) + "\n";
         try {
-            Path directory = golden.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, golden.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, golden, StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, golden, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            Files.createDirectories(golden.toAbsolutePath().getParent());
+            AtomicFile.writeString(golden, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write golden file " + golden, e);
         }

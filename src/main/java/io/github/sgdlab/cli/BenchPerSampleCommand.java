@@ -4,8 +4,8 @@ import ai.djl.ndarray.types.DataType;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.sgdlab.benchmark.PerSampleBenchmark;
 import io.github.sgdlab.benchmark.PerSampleBenchmark.Model;
+import io.github.sgdlab.benchmark.PerSampleBenchmark;
 import io.github.sgdlab.benchmark.Timing;
 import io.github.sgdlab.persample.Strategy;
 
@@ -102,6 +102,13 @@ final class BenchPerSampleCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw bad("--threads must be at least 1, got " + threads);
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads > processors) {
+            // More threads than processors only make libtorch's pools fight; 100000 spun for
+            // minutes creating threads.
+            throw bad("--threads must be at most this machine's " + processors
+                    + " processors, got " + threads);
         }
         // The engine reads these when it loads, which for this command is after parsing:
         // libtorch's thread pools are the process's, and comparisons are one thread a side.

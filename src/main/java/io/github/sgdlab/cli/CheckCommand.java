@@ -51,6 +51,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (Double.isFinite(eps) && eps > 0 && 1.0 + eps == 1.0 && 1.0 - eps == 1.0) {
+            // θ ± ε rounds back to θ for parameters of size 1: every difference would be 0.
+            throw new ParameterException(spec.commandLine(), "--eps " + eps
+                    + " cannot move a parameter of size 1 in float64 (1 + eps == 1); use at "
+                    + "least " + Math.ulp(1.0) + " (torch's default is 1e-6)");
+        }
         GradCheck check;
         try {
             check = GradCheck.builder().optEps(eps).optFastMode(fast).optSeed(seed).build();

@@ -2,6 +2,8 @@ package io.github.sgdlab.cli;
 
 import com.google.gson.stream.JsonWriter;
 import io.github.sgdlab.data.LinearDataRows;
+import io.github.sgdlab.files.DoubleText;
+import io.github.sgdlab.output.JsonNumbers;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +90,7 @@ final class DataCommand implements Callable<Integer> {
         json.beginArray();
         while (rows.hasNext()) {
             rows.advance();
-            Json.number(json, value.getAsDouble());
+            JsonNumbers.number(json, value.getAsDouble());
         }
         json.endArray();
     }

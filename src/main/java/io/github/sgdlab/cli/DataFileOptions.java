@@ -4,6 +4,8 @@ import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.DataFileException;
 import io.github.sgdlab.data.FeatureData;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +73,16 @@ final class DataFileOptions {
         if (features != null) {
             columns = columns.optX(features.stream().map(String::strip).toList());
         }
+        if (path.isEmpty()) {
+            throw new ParameterException(command.commandLine(),
+                    "--data needs a file name, or - for standard input; got an empty one");
+        }
         try {
             if (path.equals("-")) {
+                if (stdinIsClosed()) {
+                    throw new DataFileException(STDIN, 0, "standard input is closed: pipe the "
+                            + "data in (--data - < FILE) or name the file");
+                }
                 return FeatureData.fromCsv(System.in, STDIN, columns);
             }
             Path file;
@@ -84,6 +94,21 @@ final class DataFileOptions {
             return FeatureData.fromCsv(file, columns);
         } catch (DataFileException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the process was started with its standard input closed ({@code <&-}): the JVM
+     * then reuses descriptor 0 for a file of its own (its {@code lib/modules}, a jar), and
+     * reading "standard input" would read that file.
+     */
+    private static boolean stdinIsClosed() {
+        try {
+            Path fd0 = Files.readSymbolicLink(Path.of("/proc/self/fd/0"));
+            Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+            return fd0.startsWith(javaHome) || fd0.toString().endsWith(".jar");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

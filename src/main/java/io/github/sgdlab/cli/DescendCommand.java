@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.DescentCharts;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.data.FeatureDependence;
 import io.github.sgdlab.descent.Dataset;
 import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
+import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -93,29 +95,38 @@ final class DescendCommand implements Callable<Integer> {
     @Mixin
     private OutOptions output;
 
+    @Option(names = "--trajectory-every", paramLabel = "K",
+            description = "With --out: write every K-th iteration of each run (and its last) to "
+                    + "trajectory.csv (default: ${DEFAULT-VALUE}, every iteration).")
+    private int trajectoryEvery = 1;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     private boolean json;
 
     @Override
     public Integer call() throws IOException {
         DescentConfig config = config();
-        OutputDirectory directory = output.check(spec);
         DescentResult result;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            result = Descent.run(manager, config, progress(spec, output.quiet()));
+        // The files first, stdout after: the files are the product, and a reader of stdout
+        // that left early (descend --out DIR | head -3) must not cost them.
+        try (OutputDirectory directory = output.open(spec)) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                result = Descent.run(manager, config, progress(spec, output.quiet()));
+            }
+            if (directory != null) {
+                OutputWriting.run(() -> write(result, directory,
+                        dataFile.given() ? dataFile.source() : null));
+                DescentCharts.omitted(config).ifPresent(note -> {
+                    PrintWriter stderr = spec.commandLine().getErr();
+                    stderr.println("descend --out: " + note);
+                    stderr.flush();
+                });
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json ? json(result, dataFile.given() ? dataFile.source() : null) + "\n"
                 : DescentText.of(result));
         stdout.flush();
-        if (directory != null) {
-            write(result, directory, dataFile.given() ? dataFile.source() : null);
-            DescentCharts.omitted(config).ifPresent(note -> {
-                PrintWriter stderr = spec.commandLine().getErr();
-                stderr.println("descend --out: " + note);
-                stderr.flush();
-            });
-        }
         return 0;
     }
 
@@ -155,22 +166,38 @@ final class DescendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "missing required option --lr");
         }
         dataFile.checkUnused();
+        if (trajectoryEvery < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--trajectory-every must be at least 1, got " + trajectoryEvery);
+        }
         DescentConfig.Builder builder = DescentConfig.builder();
+        int effectiveBatch = batch;
+        ThetaVector start;
         if (dataFile.given()) {
             if (given("--dataset")) {
                 throw new ParameterException(spec.commandLine(),
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
-            builder.optData(dataFile.source(), data)
-                    .optStart(thetaOptions.forFeatures(data.features()));
+            FeatureDependence.of(data).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(),
+                        Numbers.echo(dataFile.source()) + ": " + problem);
+            });
+            if (!given("--batch") && !"minibatch".equalsIgnoreCase(method.strip())) {
+                // full and sgd never use B: the default must not refuse a file of fewer rows.
+                effectiveBatch = Math.min(batch, data.samples());
+            }
+            start = thetaOptions.forFeatures(data.features());
+            builder.optData(dataFile.source(), data).optStart(start);
         } else {
-            builder.optDataset(badInput(() -> Dataset.of(dataset)))
-                    .optStart(thetaOptions.forFeatures(1));
+            start = thetaOptions.forFeatures(1);
+            builder.optDataset(badInput(() -> Dataset.of(dataset))).optStart(start);
         }
+        requireRepresentable(start);
+        int slice = effectiveBatch;
         return badInput(() -> builder
                 .optMethod(Method.of(method))
-                .optBatch(batch)
+                .optBatch(slice)
                 .setLearningRate(learningRate)
                 .optMomentum(momentum)
                 .optRuns(runs)
@@ -183,23 +210,39 @@ final class DescendCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes every file of {@code --out}, each atomically.
+     * Writes every file of {@code --out} into its staging folder, then commits them together.
      *
      * @param source the data file's name for the JSON, or null for a built-in data set
      */
-    private static void write(DescentResult result, OutputDirectory directory, String source)
+    private void write(DescentResult result, OutputDirectory directory, String source)
             throws IOException {
-        directory.create();
-        directory.write("trajectory.csv", stream -> TrajectoryCsv.write(result, stream));
+        directory.write("trajectory.csv",
+                stream -> TrajectoryCsv.write(result, stream, trajectoryEvery));
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
         pictures().write(result, directory);
+        directory.commit();
     }
 
     /** The JSON, with the data file's keys when there is one. */
     private static String json(DescentResult result, String source) {
         return source == null ? DescentJson.toText(result)
                 : DescentJson.toText(DescentJson.toJson(result, source));
+    }
+
+    /**
+     * Refuses a start θ the working type cannot hold, as {@code gradient} refuses it: in float32
+     * a component beyond {@link Float#MAX_VALUE} becomes infinity and the run a NaN "diverged".
+     */
+    private void requireRepresentable(ThetaVector start) {
+        if (dataType != DataType.FLOAT32) {
+            return;
+        }
+        for (double value : start.values()) {
+            if (Math.abs(value) > Float.MAX_VALUE) {
+                throw GradientReport.overflow(spec, start.toString(), dataType);
+            }
+        }
     }
 
     private boolean given(String option) {

@@ -4,6 +4,7 @@ import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
 import io.github.sgdlab.descent.RunResult;
+import io.github.sgdlab.files.DoubleText;
 
 import java.util.Locale;
 

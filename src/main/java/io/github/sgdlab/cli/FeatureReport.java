@@ -6,12 +6,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.BatchGradientVector;
 import io.github.sgdlab.grad.FeatureComparison;
 import io.github.sgdlab.grad.GradientVector;
 import io.github.sgdlab.grad.PerSampleSink;
 import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.output.ComparisonJson;
+import io.github.sgdlab.output.JsonNumbers;
 import io.github.sgdlab.persample.Strategy;
 
 import java.io.IOException;
@@ -72,12 +75,13 @@ final class FeatureReport {
             result = compute.compute(PerSampleSink.NONE);
         } else {
             try {
-                result = PerSampleCsv.write(perSampleCsv, data.features() + 1, compute);
+                result = PerSampleCsv.write(spec, perSampleCsv, data.features() + 1,
+                        compute);
             } catch (IOException e) {
                 throw PerSampleCsv.failure(spec, perSampleCsv, e);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = PerSampleCsv.reportStream(spec);
         if (json) {
             out.println(json(source, data, result));
         } else {
@@ -135,8 +139,8 @@ final class FeatureReport {
         json.addProperty("samples", data.samples());
         double[] theta = result.theta().values();
         if (theta.length == 2) {
-            json.add("theta0", Json.number(theta[0]));
-            json.add("theta1", Json.number(theta[1]));
+            json.add("theta0", JsonNumbers.number(theta[0]));
+            json.add("theta1", JsonNumbers.number(theta[1]));
         }
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
@@ -149,7 +153,7 @@ final class FeatureReport {
         JsonArray features = new JsonArray();
         data.featureNames().forEach(features::add);
         json.add("features", features);
-        json.add("theta", Json.numbers(theta));
+        json.add("theta", JsonNumbers.numbers(theta));
         return GSON.toJson(json);
     }
 

@@ -4,6 +4,8 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.PerSampleArrows;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.files.AtomicFile;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
@@ -15,8 +17,6 @@ import io.github.sgdlab.persample.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,13 +65,14 @@ final class GradientCommand implements Callable<Integer> {
 
     @Option(names = "--per-sample-csv", paramLabel = "PATH",
             description = "Also write the n per-sample gradients to this CSV file, one row per "
-                    + "sample: grad_theta0,...,grad_thetaD.")
+                    + "sample: grad_theta0,...,grad_thetaD ('-': stdout, the report then goes "
+                    + "to stderr).")
     private Path perSampleCsv;
 
     @Option(names = "--plot", paramLabel = "PATH",
             description = "Also draw the picture of the per-sample gradients at theta, their mean "
                     + "and the batch gradient, as PNG (at most "
-                    + PerSampleArrows.MAX_SAMPLES + " samples).")
+                    + PerSampleArrows.MAX_SAMPLES + " samples; not '-').")
     private Path plot;
 
     @Override
@@ -111,7 +112,7 @@ final class GradientCommand implements Callable<Integer> {
             return;
         }
         try {
-            PerSampleCsv.write(perSampleCsv, result.perSample());
+            PerSampleCsv.write(spec, perSampleCsv, result.perSample());
         } catch (IOException e) {
             throw PerSampleCsv.failure(spec, perSampleCsv, e);
         }
@@ -130,7 +131,8 @@ final class GradientCommand implements Callable<Integer> {
                     result.batch().gradient());
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "cannot write --plot " + plot + ": " + e.getMessage(), e);
+                    "cannot write --plot " + Numbers.echo(plot.toString()) + ": "
+                            + PerSampleCsv.reason(e), e);
         }
     }
 
@@ -140,19 +142,39 @@ final class GradientCommand implements Callable<Integer> {
             return;
         }
         Path folder = plot.toAbsolutePath().getParent();
+        String named = "--plot " + Numbers.echo(plot.toString());
         String problem = null;
         if (data.samples() > PerSampleArrows.MAX_SAMPLES) {
             problem = "--plot draws at most " + PerSampleArrows.MAX_SAMPLES
                     + " samples' arrows, got --samples " + data.samples();
+        } else if (PerSampleCsv.isStdout(plot)) {
+            // The report goes to stdout: a PNG there would be mixed into it.
+            problem = "--plot - is refused: stdout carries the report; name a file (or "
+                    + "/dev/stdout with the report redirected)";
+        } else if (isSpecial(plot)) {
+            if (!Files.isWritable(plot)) {
+                problem = named + " is not writable";
+            }
         } else if (Files.isDirectory(plot)) {
-            problem = "--plot " + plot + " is a directory, not a file name";
+            problem = named + " is a directory, not a file name";
         } else if (folder == null || !Files.isDirectory(folder)) {
-            problem = "--plot " + plot + ": the folder " + folder + " does not exist";
+            problem = named + ": the folder " + Numbers.echo(String.valueOf(folder))
+                    + " does not exist";
         } else if (!Files.isWritable(folder)) {
-            problem = "--plot " + plot + ": the folder " + folder + " is not writable";
+            problem = named + ": the folder " + Numbers.echo(folder.toString())
+                    + " is not writable";
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    /** Whether --plot names a device, a FIFO or a descriptor, written through, not replaced. */
+    private static boolean isSpecial(Path path) {
+        try {
+            return AtomicFile.isSpecial(path);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,13 +5,14 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.output.ComparisonJson;
 
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code notebook} and {@code gradient} share: compute the four gradients, refuse
@@ -46,7 +47,7 @@ final class GradientReport {
             throw overflow(spec, "(" + theta.theta0() + ", " + theta.theta1() + ")", dataType);
         }
         save.accept(result);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = PerSampleCsv.reportStream(spec);
         if (json) {
             out.println(ComparisonJson.of(data, result));
         } else {

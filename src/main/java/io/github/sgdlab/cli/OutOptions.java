@@ -2,6 +2,7 @@ package io.github.sgdlab.cli;
 
 import io.github.sgdlab.output.OutputDirectory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,28 +16,40 @@ final class OutOptions {
             description = "Write the results' files into DIR (each file written atomically).")
     private Path out;
 
-    @Option(names = "--force", description = "Write into an --out that is not empty.")
+    @Option(names = "--force", description = "Write into an --out that is not empty; "
+            + "sgd-lab's files of an earlier run there are replaced or removed.")
     private boolean force;
 
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
     /**
-     * Checks {@code --out} before any work, so that bad input writes nothing.
+     * Checks {@code --out} before any work, so that bad input writes nothing, and takes it for
+     * this run: a second run for the same directory is refused until this one closes it.
      *
      * @param spec the command, for its error
-     * @return the checked directory, or null without {@code --out}
+     * @return the checked, opened directory (close it), or null without {@code --out}
      * @throws ParameterException if the directory is not empty (without {@code --force}), not a
-     *     directory, or not writable
+     *     directory, not writable, or held by another run
      */
-    OutputDirectory check(CommandSpec spec) {
+    OutputDirectory open(CommandSpec spec) {
         if (out == null) {
             return null;
         }
+        OutputDirectory directory;
         try {
-            return OutputDirectory.check(out, force);
+            directory = OutputDirectory.check(out, force);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        try {
+            directory.open();
+            return directory;
+        } catch (IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--out "
+                    + Numbers.echo(out.toString()) + " cannot be created: " + e.getMessage(), e);
         }
     }
 

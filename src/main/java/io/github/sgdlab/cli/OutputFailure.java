@@ -13,7 +13,16 @@ final class OutputFailure extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
     OutputFailure(IOException cause) {
-        super(cause.getMessage(), cause);
+        super(reason(cause), cause);
+    }
+
+    /** The operating system's words, without the path of a temporary file. */
+    private static String reason(IOException cause) {
+        if (cause instanceof java.nio.file.FileSystemException fileSystem
+                && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return cause.getMessage();
     }
 
     /**

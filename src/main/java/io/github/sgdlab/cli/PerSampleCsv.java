@@ -1,17 +1,19 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.files.AtomicFile;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.PerSampleSink;
-import io.github.sgdlab.output.AtomicFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +28,17 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code --per-sample-csv}: the n per-sample gradients, one row per sample, columns
  * {@code grad_theta0 … grad_thetaD}, each double written so that it parses back to the same
- * bits. Written atomically through the project's one atomic writer, {@link AtomicFiles}: the
+ * bits. Written atomically through the project's one atomic writer, {@link AtomicFile}: the
  * rows stream into a temporary file in the target's folder while the gradients are computed,
  * and the file is renamed over the target only if the computation returns; if it throws (bad
  * input found late, such as a θ that overflows), the temporary file is removed and the target
- * is untouched.
+ * is untouched. The path {@code -} means standard output: the rows stream there, and the
+ * report goes to standard error instead (see {@link #reportStream}).
  */
 final class PerSampleCsv {
 
-    /** What {@link #write} throws when the target is a directory. */
-    private static final String IS_A_DIRECTORY = "it is a directory";
+    /** The path that means standard output. */
+    static final String STDOUT = "-";
 
     private PerSampleCsv() {}
 
@@ -61,18 +64,39 @@ final class PerSampleCsv {
      * Writes the file from the gradients a computation hands out as it runs.
      *
      * @param <T> what the computation returns
-     * @param path where the file goes; its directory must exist
+     * @param spec the command, for standard output
+     * @param path where the file goes ({@code -}: standard output); its directory must exist
      * @param parameters the columns: d + 1
      * @param rows the computation
      * @return what the computation returned
      * @throws IOException if the file cannot be written (see {@link #isBadPath}); the target is
      *     then untouched
      */
-    static <T> T write(Path path, int parameters, Rows<T> rows) throws IOException {
-        if (Files.isDirectory(path)) {
-            // Checked first: the rename at the end would replace an empty directory.
-            throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
+    static <T> T write(CommandSpec spec, Path path, int parameters, Rows<T> rows)
+            throws IOException {
+        List<T> result = new ArrayList<>(1);
+        try {
+            if (isStdout(path)) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                result.add(writeRows(stdout, parameters, rows));
+                stdout.flush();
+            } else {
+                AtomicFile.write(path, out -> {
+                    Writer writer = new BufferedWriter(
+                            new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    result.add(writeRows(writer, parameters, rows));
+                    writer.flush();
+                });
+            }
+        } catch (RowFailure e) {
+            throw e.getCause();
         }
+        return result.get(0);
+    }
+
+    /** Streams the header and every row the computation hands out into {@code writer}. */
+    private static <T> T writeRows(Writer writer, int parameters, Rows<T> rows)
+            throws IOException {
         String[] header = new String[parameters];
         for (int j = 0; j < parameters; j++) {
             header[j] = "grad_theta" + j;
@@ -81,41 +105,58 @@ final class PerSampleCsv {
                 .setHeader(header)
                 .setRecordSeparator('\n')
                 .get();
-        List<T> result = new ArrayList<>(1);
-        try {
-            AtomicFiles.write(path, out -> {
-                CSVPrinter printer = new CSVPrinter(new BufferedWriter(
-                        new OutputStreamWriter(out, StandardCharsets.UTF_8)), format);
-                String[] row = new String[parameters];
-                result.add(rows.compute((from, m, gradients) -> {
-                    try {
-                        for (int i = 0; i < m; i++) {
-                            for (int j = 0; j < parameters; j++) {
-                                row[j] = DoubleText.of(gradients[j][i]);
-                            }
-                            printer.printRecord((Object[]) row);
-                        }
-                    } catch (IOException e) {
-                        throw new RowFailure(e);
+        CSVPrinter printer = new CSVPrinter(writer, format);
+        String[] row = new String[parameters];
+        T result = rows.compute((from, m, gradients) -> {
+            try {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < parameters; j++) {
+                        row[j] = DoubleText.of(gradients[j][i]);
                     }
-                }));
-                printer.flush();
-            });
-        } catch (RowFailure e) {
-            throw e.getCause();
-        }
-        return result.get(0);
+                    printer.printRecord((Object[]) row);
+                }
+            } catch (IOException e) {
+                throw new RowFailure(e);
+            }
+        });
+        printer.flush();
+        return result;
+    }
+
+    /**
+     * Whether a {@code --per-sample-csv} path means standard output.
+     *
+     * @param path the path as given, or null
+     * @return true for {@code -}
+     */
+    static boolean isStdout(Path path) {
+        return path != null && STDOUT.equals(path.toString());
+    }
+
+    /**
+     * Where the command's report goes: standard output, unless {@code --per-sample-csv -} took
+     * it for the rows, then standard error, so that {@code > rows.csv} captures a clean CSV.
+     *
+     * @param spec the command
+     * @return the stream for the text or JSON report
+     */
+    static PrintWriter reportStream(CommandSpec spec) {
+        Path csv = spec.commandLine().getParseResult() == null ? null
+                : spec.commandLine().getParseResult().matchedOptionValue("--per-sample-csv", null);
+        return isStdout(csv) ? spec.commandLine().getErr() : spec.commandLine().getOut();
     }
 
     /**
      * Writes the n gradient pairs of the notebook's model.
      *
-     * @param path where it goes; its directory must exist
+     * @param spec the command, for standard output
+     * @param path where it goes ({@code -}: standard output); its directory must exist
      * @param gradients the per-sample gradients
      * @throws IOException if it cannot be written; the target is then untouched
      */
-    static void write(Path path, PerSampleGradients gradients) throws IOException {
-        write(path, 2, sink -> {
+    static void write(CommandSpec spec, Path path, PerSampleGradients gradients)
+            throws IOException {
+        write(spec, path, 2, sink -> {
             sink.accept(0, gradients.size(),
                     new double[][] {gradients.gradTheta0(), gradients.gradTheta1()});
             return null;
@@ -144,7 +185,8 @@ final class PerSampleCsv {
      * @return the exception to throw
      */
     static RuntimeException failure(CommandSpec spec, Path path, IOException e) {
-        String message = "cannot write --per-sample-csv " + path + ": " + reason(e);
+        String message = "cannot write --per-sample-csv " + Numbers.echo(path.toString()) + ": "
+                + reason(e);
         if (isBadPath(e)) {
             return new ParameterException(spec.commandLine(), message, e);
         }
@@ -160,7 +202,7 @@ final class PerSampleCsv {
     static boolean isBadPath(IOException e) {
         return e instanceof NoSuchFileException || e instanceof AccessDeniedException
                 || e instanceof FileSystemException fileSystem
-                        && IS_A_DIRECTORY.equals(fileSystem.getReason());
+                        && AtomicFile.IS_A_DIRECTORY.equals(fileSystem.getReason());
     }
 
     /**

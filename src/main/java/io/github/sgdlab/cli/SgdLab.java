@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code notebook} (the default), {@code gradient} and {@code data}.
@@ -154,6 +154,20 @@ public final class SgdLab {
         });
         // Handled here, not rethrown: picocli prints the stack trace of what a handler throws.
         commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> fail(ex, err));
+        // --help and --version are printed before any command runs, outside the handler above:
+        // a full disk or a closed pipe there must end as everywhere else, not in a stack trace.
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                Integer help = CommandLine.executeHelpRequest(parseResult);
+                if (help != null) {
+                    out.flush();
+                    return help;
+                }
+            } catch (OutputFailure failure) {
+                return fail(failure, err);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 
@@ -163,7 +177,7 @@ public final class SgdLab {
             if (output.isBrokenPipe()) {
                 return BROKEN_PIPE;
             }
-            err.println("sgd-lab: cannot write output: " + oneLine(output.getCause().getMessage()));
+            err.println("sgd-lab: cannot write output: " + oneLine(output.getMessage()));
         } else {
             err.println("sgd-lab: error: " + oneLine(Failures.describe(failure)));
         }

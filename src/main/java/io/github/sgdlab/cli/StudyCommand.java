@@ -53,28 +53,34 @@ final class StudyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "runs must be between 1 and " + DescentConfig.MAX_RUNS + ", got " + runs);
         }
-        OutputDirectory directory = output.check(spec);
         List<Study.Cell> cells;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch");
-                StderrProgress bar = StderrProgress.start("descend study (cells)",
-                        Study.configurations(runs).size(), output.quiet())) {
-            cells = Study.run(manager, runs, cell -> bar.step());
+        String text;
+        String jsonText;
+        try (OutputDirectory directory = output.open(spec)) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                    StderrProgress bar = StderrProgress.start("descend study (cells)",
+                            Study.configurations(runs).size(), output.quiet())) {
+                cells = Study.run(manager, runs, cell -> bar.step());
+            }
+            List<Study.Conditioning> hessians = Study.conditioning();
+            text = StudyReport.table(cells) + "\n" + StudyReport.conditioning(hessians);
+            // The JSON only where it goes somewhere: stdout with --json, study.json with --out.
+            jsonText = json || directory != null
+                    ? DescentJson.toText(StudyJson.toJson(runs, cells, hessians)) + "\n" : null;
+            if (directory != null) {
+                // The files first: a reader of stdout that left early must not cost them.
+                OutputWriting.run(() -> {
+                    directory.write("study.md", stream -> stream.write(
+                            text.getBytes(StandardCharsets.UTF_8)));
+                    directory.write("study.json", stream -> stream.write(
+                            jsonText.getBytes(StandardCharsets.UTF_8)));
+                    directory.commit();
+                });
+            }
         }
-        List<Study.Conditioning> hessians = Study.conditioning();
-        String text = StudyReport.table(cells) + "\n" + StudyReport.conditioning(hessians);
-        // The JSON only where it goes somewhere: stdout with --json, study.json with --out.
-        String jsonText = json || directory != null
-                ? DescentJson.toText(StudyJson.toJson(runs, cells, hessians)) + "\n" : null;
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json ? jsonText : text);
         stdout.flush();
-        if (directory != null) {
-            directory.create();
-            directory.write("study.md", stream -> stream.write(
-                    text.getBytes(StandardCharsets.UTF_8)));
-            directory.write("study.json", stream -> stream.write(
-                    jsonText.getBytes(StandardCharsets.UTF_8)));
-        }
         return 0;
     }
 }

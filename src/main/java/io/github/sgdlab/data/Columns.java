@@ -106,12 +106,12 @@ public final class Columns {
             for (String name : features) {
                 int index = indexOf(header, name, "--x", source, line);
                 if (index == targetIndex) {
-                    throw new DataFileException(source, line, "column '" + name
+                    throw new DataFileException(source, line, "column '" + NumberCell.echo(name)
                             + "' is both the target (--y) and a feature (--x)");
                 }
                 if (!seen.add(name)) {
                     throw new DataFileException(source, line,
-                            "--x names column '" + name + "' twice");
+                            "--x names column '" + NumberCell.echo(name) + "' twice");
                 }
                 chosen.add(index);
             }
@@ -139,7 +139,7 @@ public final class Columns {
             long line) throws DataFileException {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new DataFileException(source, line, option + " names column '" + name
+            throw new DataFileException(source, line, option + " names column '" + NumberCell.echo(name)
                     + "', which the header does not have (columns: " + String.join(", ", header)
                     + ")");
         }

@@ -188,7 +188,7 @@ final class CsvFeatureReader {
             }
             Integer earlier = seen.putIfAbsent(name, i + 1);
             if (earlier != null) {
-                throw fail("duplicate column name '" + name + "' (columns " + earlier + " and "
+                throw fail("duplicate column name '" + NumberCell.echo(name) + "' (columns " + earlier + " and "
                         + (i + 1) + ")");
             }
             names.add(name);
@@ -200,7 +200,8 @@ final class CsvFeatureReader {
         try {
             return NumberCell.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new DataFileException(source, row, "column '" + column + "': " + e.getMessage());
+            throw new DataFileException(source, row, "column '" + NumberCell.echo(column) + "': "
+                    + e.getMessage());
         }
     }
 
@@ -216,6 +217,10 @@ final class CsvFeatureReader {
             line = lineOf(record);
             return record;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof Utf8LineReader.LineTooLongException tooLong) {
+                throw new DataFileException(source, tooLong.line(), "line longer than "
+                        + Utf8LineReader.MAX_LINE + " characters (the limit for one line)", e);
+            }
             if (e.getCause() instanceof Utf8LineReader.MalformedUtf8Exception bad) {
                 throw new DataFileException(source, bad.line(), "invalid UTF-8", e);
             }

@@ -40,7 +40,7 @@ public final class DataFileException extends IOException {
      * @param cause the failure behind it, or null
      */
     public DataFileException(String source, long line, String problem, Throwable cause) {
-        super(source + ":" + line + ": " + problem, cause);
+        super(NumberCell.echo(source) + ":" + line + ": " + problem, cause);
         this.source = source;
         this.line = line;
         this.problem = problem;

@@ -89,12 +89,13 @@ public final class FeatureData {
         Set<String> seen = new HashSet<>();
         for (String name : featureNames) {
             if (!seen.add(Objects.requireNonNull(name, "feature name"))) {
-                throw new IllegalArgumentException("feature name '" + name + "' appears twice");
+                throw new IllegalArgumentException(
+                        "feature name '" + NumberCell.echo(name) + "' appears twice");
             }
         }
         if (seen.contains(targetName)) {
             throw new IllegalArgumentException(
-                    "'" + targetName + "' is both the target and a feature");
+                    "'" + NumberCell.echo(targetName) + "' is both the target and a feature");
         }
         checkIdentifiable(d, n);
         double[][] columns = new double[d][n];

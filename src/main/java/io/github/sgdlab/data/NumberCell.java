@@ -17,6 +17,10 @@ import java.util.Locale;
  */
 final class NumberCell {
 
+    /** Characters of the user's input a message repeats at most. */
+    static final int ECHO_LIMIT = 80;
+
+
     private NumberCell() {}
 
     /**
@@ -46,7 +50,7 @@ final class NumberCell {
         double value = JavaDoubleParser.parseDouble(text, from, to - from);
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException(
-                    "'" + text.substring(from, to) + "' is too large for a double");
+                    "'" + echo(text.substring(from, to)) + "' is too large for a double");
         }
         return value;
     }
@@ -70,6 +74,24 @@ final class NumberCell {
      *
      * @param text any text
      * @return the text with {@code \n}, {@code \r}, {@code \t} and {@code \\uXXXX} escapes
+     */
+    /**
+     * What a message may repeat of the user's text: at most {@value #ECHO_LIMIT} characters,
+     * with {@code ...} when cut, control characters made visible.
+     *
+     * @param text a cell, a column name, a path
+     * @return the text to show
+     */
+    static String echo(String text) {
+        return printable(text.length() <= ECHO_LIMIT ? text
+                : text.substring(0, ECHO_LIMIT) + "...");
+    }
+
+    /**
+     * Text with control characters made visible ({@code \\n}, {@code \\u0000}).
+     *
+     * @param text any text
+     * @return the text on one line
      */
     static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());

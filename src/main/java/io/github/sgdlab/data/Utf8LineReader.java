@@ -19,10 +19,19 @@ import java.nio.charset.StandardCharsets;
  * byte is handed out first, and only the next read fails, naming the line: the count of line
  * ends (LF, CRLF or a lone CR, as the CSV parser counts them) handed out so far, plus one. A
  * leading byte-order mark is dropped, as spreadsheets write one.
+ *
+ * <p>A line longer than {@value #MAX_LINE} characters is refused as soon as its
+ * {@value #MAX_LINE}th character plus one is decoded ({@link LineTooLongException}), so that
+ * {@code /dev/zero} or a binary file cannot grow the parser's buffer without bound.
  */
 final class Utf8LineReader extends Reader {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** The longest line a data file may have, in characters (1 MiB). */
+    static final int MAX_LINE = 1 << 20;
+
+    private long lineLength;
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -109,7 +118,8 @@ final class Utf8LineReader extends Reader {
         bytes.flip();
     }
 
-    private void countLineEnds(char[] buffer, int offset, int length) {
+    private void countLineEnds(char[] buffer, int offset, int length)
+            throws LineTooLongException {
         for (int i = offset; i < offset + length; i++) {
             char c = buffer[i];
             if (c == '\n') {
@@ -117,11 +127,16 @@ final class Utf8LineReader extends Reader {
                     lineEnds++;
                 }
                 lastWasCr = false;
+                lineLength = 0;
             } else if (c == '\r') {
                 lineEnds++;
                 lastWasCr = true;
+                lineLength = 0;
             } else {
                 lastWasCr = false;
+                if (++lineLength > MAX_LINE) {
+                    throw new LineTooLongException(lineEnds + 1);
+                }
             }
         }
     }
@@ -129,6 +144,28 @@ final class Utf8LineReader extends Reader {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** A line longer than {@link #MAX_LINE} characters. */
+    static final class LineTooLongException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long line;
+
+        LineTooLongException(long line) {
+            super("line " + line + " is longer than " + MAX_LINE + " characters");
+            this.line = line;
+        }
+
+        /**
+         * The line, from 1.
+         *
+         * @return the line
+         */
+        long line() {
+            return line;
+        }
     }
 
     /** Bytes that are not UTF-8, found on the given line. */

@@ -130,8 +130,10 @@ public final class RoundingBound {
         // Per-sample gradients are formed in the working type; the average is then summed either
         // by libtorch in the working type or left to right in double: allow for both.
         double averageSum = sum + gamma(n, 0x1p-53);
-        FeatureRoundingBound.Tolerances batch = bound(data, theta, residual, sum);
-        FeatureRoundingBound.Tolerances average = bound(data, theta, residual, averageSum);
+        double eta = underflow(dataType);
+        FeatureRoundingBound.Tolerances batch = bound(data, theta, residual, sum, eta);
+        FeatureRoundingBound.Tolerances average = bound(data, theta, residual, averageSum,
+                Math.max(eta, Double.MIN_VALUE));
         return new FeatureRoundingBound.Tolerances(
                 batch.gradient(), batch.loss(), average.gradient());
     }
@@ -140,7 +142,7 @@ public final class RoundingBound {
     static FeatureRoundingBound.Tolerances reference(Samples data, double[] theta) {
         double u = 0x1p-53;
         return bound(data, theta, gamma(residualRoundings(data.features()), u),
-                gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u));
+                gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u), Double.MIN_VALUE);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class RoundingBound {
      * @param sum γ_{k+B}, the relative error the terms' own roundings and the sum add
      */
     private static FeatureRoundingBound.Tolerances bound(Samples data, double[] theta,
-            double residual, double sum) {
+            double residual, double sum, double eta) {
         int n = data.samples();
         int d = data.features();
         double[] gradient = new double[d + 1];
@@ -177,20 +179,25 @@ public final class RoundingBound {
             }
             a = a + Math.abs(theta[0]) + Math.abs(data.y(i));
             double r = Math.abs(prediction + theta[0] - data.y(i));
-            double delta = residual * a;
+            // Underflow: each rounding that lands among the subnormals may err by up to η
+            // absolutely, which no relative term covers (data of magnitude 1e-40 in float32):
+            // the residual's L roundings, then the gradient term's and the loss term's products.
+            double delta = residual * a + residualRoundings(d) * eta;
             double rBar = r + delta;
-            gradient[0] += delta + sum * rBar;
+            gradient[0] += delta + sum * rBar + eta;
             for (int j = 0; j < d; j++) {
-                gradient[j + 1] += Math.abs(data.x(i, j)) * (delta + sum * rBar);
+                gradient[j + 1] += Math.abs(data.x(i, j)) * (delta + sum * rBar) + 2 * eta;
             }
-            loss += 2 * r * delta + delta * delta + sum * rBar * rBar;
+            loss += 2 * r * delta + delta * delta + sum * rBar * rBar + 2 * eta;
         }
-        // A few relative ulps on top, for the roundings of this bound's own arithmetic.
+        // A few relative ulps on top, for the roundings of this bound's own arithmetic, and the
+        // final scaling's own underflow.
         double slack = 1 + 0x1p-40;
         for (int j = 0; j <= d; j++) {
-            gradient[j] = slack * 2 * gradient[j] / n;
+            gradient[j] = slack * 2 * gradient[j] / n + 2 * eta;
         }
-        return new FeatureRoundingBound.Tolerances(gradient, slack * loss / n, gradient);
+        return new FeatureRoundingBound.Tolerances(gradient, slack * loss / n + 2 * eta,
+                gradient);
     }
 
     /** The notebook's data seen as one feature. */
@@ -262,6 +269,17 @@ public final class RoundingBound {
     }
 
     /** γ_k = k·u / (1 − k·u). */
+    /**
+     * The absolute error one rounding into the subnormal range may make: the smallest subnormal
+     * of the working type (twice the half-ulp of the standard model, for safety).
+     *
+     * @param dataType float32 or float64
+     * @return 2^-149 for float32, 2^-1074 for float64
+     */
+    static double underflow(DataType dataType) {
+        return dataType == DataType.FLOAT32 ? Float.MIN_VALUE : Double.MIN_VALUE;
+    }
+
     static double gamma(int k, double u) {
         double ku = k * u;
         return ku / (1 - ku);

@@ -11,6 +11,7 @@ import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.RunResult;
+import io.github.sgdlab.files.DoubleText;
 
 import java.util.OptionalDouble;
 
@@ -24,7 +25,8 @@ import java.util.OptionalDouble;
  * {@code target} and {@code features} (the column names, in θ's order), as {@code gradient --data}
  * writes them.
  *
- * <p>JSON has no NaN or infinity: a diverged run's non-finite θ or loss is written as
+ * <p>Every double is the shortest text that parses back to the same bits ({@link DoubleText}).
+ * JSON has no NaN or infinity: a diverged run's non-finite θ or loss is written as
  * {@code null} (its {@code outcome} says why), as are the means when no run converged.
  */
 public final class DescentJson {
@@ -44,10 +46,10 @@ public final class DescentJson {
         JsonObject json = new JsonObject();
         json.addProperty("dataset", config.datasetName());
         json.addProperty("method", config.method().id());
-        json.addProperty("lr", config.learningRate());
-        json.addProperty("momentum", config.momentum());
+        json.add("lr", number(config.learningRate()));
+        json.add("momentum", number(config.momentum()));
         json.addProperty("batch", config.batch());
-        json.addProperty("eps", config.eps());
+        json.add("eps", number(config.eps()));
         json.add("theta_star", numbers(result.thetaStar()));
         JsonArray runs = new JsonArray();
         for (RunResult run : result.runs()) {
@@ -115,8 +117,16 @@ public final class DescentJson {
         return array;
     }
 
-    private static JsonElement number(double value) {
-        return Double.isFinite(value) ? new JsonPrimitive(value) : JsonNull.INSTANCE;
+    /**
+     * A double as JSON: the shortest text that parses back to the same bits
+     * ({@link DoubleText}), in {@link Double#toString}'s notation; {@code null} if not finite.
+     *
+     * @param value the value
+     * @return the JSON number or null
+     */
+    public static JsonElement number(double value) {
+        return Double.isFinite(value) ? new JsonPrimitive(DoubleText.number(value))
+                : JsonNull.INSTANCE;
     }
 
     private static JsonElement number(OptionalDouble value) {

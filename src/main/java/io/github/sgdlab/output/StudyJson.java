@@ -36,9 +36,9 @@ public final class StudyJson {
         JsonObject byDataset = new JsonObject();
         for (Study.Conditioning hessian : hessians) {
             JsonObject item = new JsonObject();
-            item.addProperty("lambda_max", hessian.lambdaMax());
-            item.addProperty("lambda_min", hessian.lambdaMin());
-            item.addProperty("condition_number", hessian.conditionNumber());
+            item.add("lambda_max", DescentJson.number(hessian.lambdaMax()));
+            item.add("lambda_min", DescentJson.number(hessian.lambdaMin()));
+            item.add("condition_number", DescentJson.number(hessian.conditionNumber()));
             byDataset.add(hessian.dataset().id(), item);
         }
         json.add("hessians", byDataset);

@@ -3,6 +3,7 @@ package io.github.sgdlab.output;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
+import io.github.sgdlab.files.DoubleText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,8 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code trajectory.csv}: one row per run and iteration, starting with iteration 0 (the start θ)
  * in epoch 0, columns {@code run, epoch, iteration, theta0, theta1, loss} (with d features
  * {@code theta0 … thetaD}, intercept first); the loss is the
- * full-data mean-squared error at that θ. Doubles are written so that they parse back to the
- * same bits.
+ * full-data mean-squared error at that θ. Doubles are the shortest text that parses back to the
+ * same bits ({@link DoubleText}).
  */
 public final class TrajectoryCsv {
 
@@ -37,6 +38,24 @@ public final class TrajectoryCsv {
      * @throws IOException if writing fails
      */
     public static void write(DescentResult result, OutputStream out) throws IOException {
+        write(result, out, 1);
+    }
+
+    /**
+     * Writes every kept trajectory of a result, thinned: of each run the iterations 0, K, 2K, …
+     * and always its last, so the start and the end of every run are in the file. K = 1 is
+     * {@link #write(DescentResult, OutputStream)}. Rows are streamed, nothing is collected.
+     *
+     * @param result the descent; runs without a trajectory are skipped
+     * @param out where the CSV goes, UTF-8, {@code \n} line ends; not closed
+     * @param every K, at least 1
+     * @throws IOException if writing fails
+     */
+    public static void write(DescentResult result, OutputStream out, int every)
+            throws IOException {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, got " + every);
+        }
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(header(result.config().features())).setRecordSeparator('\n').get();
@@ -49,15 +68,16 @@ public final class TrajectoryCsv {
             }
             int width = trajectory.features() + 1;
             List<Object> record = new ArrayList<>(width + 4);
-            for (int t = 0; t <= trajectory.iterations(); t++) {
+            int last = trajectory.iterations();
+            for (int t = 0; t <= last; t = t == last ? last + 1 : Math.min(t + every, last)) {
                 record.clear();
                 record.add(r);
                 record.add(trajectory.epoch(t));
                 record.add(t);
                 for (int j = 0; j < width; j++) {
-                    record.add(Double.toString(trajectory.theta(t, j)));
+                    record.add(DoubleText.of(trajectory.theta(t, j)));
                 }
-                record.add(Double.toString(trajectory.loss(t)));
+                record.add(DoubleText.of(trajectory.loss(t)));
                 printer.printRecord(record);
             }
         }

@@ -11,13 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -148,6 +153,56 @@ class GradientSnapshotTest extends PyTorchTest {
             assertTrue(e.getMessage().contains(
                     "names differ: in the golden file only [bias], in the gradients only [gamma]"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("400 concurrent calls on one missing file: none says it rewrote by the property")
+    void concurrentWritersSayWhy() throws Exception {
+        Path golden = directory.resolve("race.json");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (NDManager m = manager.newSubManager()) {
+            Map<String, NDArray> values = Map.of("w", m.create(new double[] {1, 2, 3}));
+            List<Future<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                calls.add(pool.submit(() -> {
+                    try {
+                        GradientSnapshot.assertMatches(golden, values, RTOL, ATOL);
+                        return "compared";
+                    } catch (TestAbortedException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            for (Future<String> call : calls) {
+                String outcome = call.get(60, TimeUnit.SECONDS);
+                assertFalse(outcome.contains(GradientSnapshot.UPDATE_PROPERTY), outcome);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("with failOnMissing a missing golden file fails the test (still written, 0644-"
+            + "style permissions, values that Double.toString mis-rounds written shortest)")
+    void failOnMissing() throws Exception {
+        Path golden = directory.resolve("ci.json");
+        System.setProperty(GradientSnapshot.FAIL_ON_MISSING_PROPERTY, "true");
+        try (NDManager m = manager.newSubManager()) {
+            Map<String, NDArray> values = Map.of("w", m.create(new double[] {1.0E23, 2.0E23}));
+            AssertionError failed = assertThrows(AssertionError.class,
+                    () -> GradientSnapshot.assertMatches(golden, values, RTOL, ATOL));
+            assertTrue(failed.getMessage().contains("wrote the missing golden file"));
+            String text = Files.readString(golden);
+            assertTrue(text.contains("1.0E23") && text.contains("2.0E23"), text);
+            Path plain = directory.resolve("plain");
+            Files.newOutputStream(plain).close();
+            assertEquals(Files.getPosixFilePermissions(plain),
+                    Files.getPosixFilePermissions(golden));
+            assertDoesNotThrow(() -> GradientSnapshot.assertMatches(golden, values, RTOL, 0));
+        } finally {
+            System.clearProperty(GradientSnapshot.FAIL_ON_MISSING_PROPERTY);
         }
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.PerSampleGradientVectors;
 import io.github.sgdlab.grad.ThetaVector;

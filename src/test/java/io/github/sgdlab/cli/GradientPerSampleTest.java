@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.ReferenceGradients;

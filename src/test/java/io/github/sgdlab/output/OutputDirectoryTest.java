@@ -22,23 +22,86 @@ class OutputDirectoryTest {
     Path temp;
 
     @Test
-    @DisplayName("a writer that fails leaves neither the file nor a temporary file behind, and "
-            + "an older file of that name untouched")
-    void failedWriteLeavesNothing() throws IOException {
-        OutputDirectory out = OutputDirectory.check(temp.resolve("out"), false);
-        out.create();
-        out.write("summary.json", stream -> stream.write("old".getBytes(StandardCharsets.UTF_8)));
-        IOException failure = assertThrows(IOException.class, () -> out.write("summary.json",
-                stream -> {
-                    stream.write("half".getBytes(StandardCharsets.UTF_8));
-                    throw new IOException("disk full");
-                }));
-        assertEquals("disk full", failure.getMessage());
-        assertThrows(IOException.class, () -> out.write("new.json", stream -> {
-            throw new IOException("crash");
-        }));
-        assertEquals(List.of("summary.json"), names(out.path()));
-        assertEquals("old", Files.readString(out.path().resolve("summary.json")));
+    @DisplayName("a run that fails before its commit leaves no directory it created, and an "
+            + "existing one as it was")
+    void failedRunLeavesNothing() throws IOException {
+        Path dir = temp.resolve("out");
+        try (OutputDirectory out = OutputDirectory.check(dir, false)) {
+            out.open();
+            out.write("summary.json", stream -> stream.write("{}".getBytes(StandardCharsets.UTF_8)));
+            assertThrows(IOException.class, () -> out.write("trajectory.gif", stream -> {
+                stream.write("GIF89a".getBytes(StandardCharsets.UTF_8));
+                throw new IOException("No space left on device");
+            }));
+        }
+        assertTrue(Files.notExists(dir));
+        Path old = Files.createDirectory(temp.resolve("old"));
+        Files.writeString(old.resolve("summary.json"), "old run");
+        try (OutputDirectory out = OutputDirectory.check(old, true)) {
+            out.open();
+            out.write("summary.json", stream -> stream.write("new".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertEquals(List.of("summary.json"), names(old));
+        assertEquals("old run", Files.readString(old.resolve("summary.json")));
+    }
+
+    @Test
+    @DisplayName("a committed run's files appear together; with force, an earlier run's files "
+            + "this run did not write are removed, other files stay")
+    void oneRunsFilesOnly() throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("out"));
+        Files.writeString(dir.resolve("momentum.png"), "earlier run");
+        Files.writeString(dir.resolve("notes.txt"), "the user's");
+        try (OutputDirectory out = OutputDirectory.check(dir, true)) {
+            out.open();
+            out.write("summary.json", stream -> stream.write("{}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(List.of("momentum.png", "notes.txt"), visible(dir));
+            out.commit();
+        }
+        assertEquals(List.of("notes.txt", "summary.json"), names(dir));
+    }
+
+    @Test
+    @DisplayName("while one run holds a directory, another is refused, by check and by open")
+    void heldByOneRun() throws IOException {
+        Path dir = temp.resolve("out");
+        OutputDirectory second = OutputDirectory.check(dir, true);
+        try (OutputDirectory first = OutputDirectory.check(dir, false)) {
+            first.open();
+            IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
+                    () -> OutputDirectory.check(dir, true));
+            assertTrue(checked.getMessage().contains("in use by another sgd-lab run"),
+                    checked.getMessage());
+            assertThrows(IllegalStateException.class, second::open);
+            second.close();
+            first.write("summary.json", stream -> stream.write('1'));
+            first.commit();
+        }
+        assertEquals(List.of("summary.json"), names(dir));
+        try (OutputDirectory again = OutputDirectory.check(dir, true)) {
+            again.open();
+        }
+        assertEquals(List.of("summary.json"), names(dir));
+    }
+
+    @Test
+    @DisplayName("a directory holding only what an interrupted run left counts as empty, and the "
+            + "next run removes it")
+    void leftoversAreNotContent() throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("out"));
+        Files.writeString(dir.resolve(OutputDirectory.LOCK_NAME), "");
+        Path staging = Files.createDirectory(dir.resolve(".staging.999999999-x.tmp"));
+        Files.writeString(staging.resolve("trajectory.csv"), "half");
+        try (OutputDirectory out = OutputDirectory.check(dir, false)) {
+            out.open();
+            out.write("summary.json", stream -> stream.write('1'));
+            out.commit();
+        }
+        assertEquals(List.of("summary.json"), names(dir));
+    }
+
+    private static List<String> visible(Path directory) throws IOException {
+        return names(directory).stream().filter(name -> !name.startsWith(".")).toList();
     }
 
     @Test

@@ -1,20 +1,23 @@
-package io.github.sgdlab.cli;
+package io.github.sgdlab.output;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
+import io.github.sgdlab.files.DoubleText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Doubles in Gson's JSON, written so that they parse back to the same bits: Gson's own
- * {@code value(double)} uses {@link Double#toString}, which on JDK 17 does not always round-trip.
+ * Doubles in the gradient command's JSON ({@code notebook --json}, {@code gradient --json},
+ * {@code data --json}): the text of {@link DoubleText} written as a {@link BigDecimal}, the
+ * notation these outputs have always had ({@code 1.0E-5} as {@code 0.000010}); it parses back to
+ * the same bits.
  */
-final class Json {
+public final class JsonNumbers {
 
-    private Json() {}
+    private JsonNumbers() {}
 
     /**
      * A finite double as a JSON number for Gson's tree model.
@@ -22,7 +25,7 @@ final class Json {
      * @param x the value
      * @return a number whose text parses back to {@code x}
      */
-    static JsonElement number(double x) {
+    public static JsonElement number(double x) {
         // The decimal value of the round-trip text: Gson writes a BigDecimal as it stands.
         return new JsonPrimitive(new BigDecimal(DoubleText.of(x)));
     }
@@ -33,7 +36,7 @@ final class Json {
      * @param values the values
      * @return the array
      */
-    static JsonArray numbers(double... values) {
+    public static JsonArray numbers(double... values) {
         JsonArray array = new JsonArray();
         for (double v : values) {
             array.add(number(v));
@@ -48,7 +51,7 @@ final class Json {
      * @param x the value
      * @throws IOException if writing fails
      */
-    static void number(JsonWriter json, double x) throws IOException {
+    public static void number(JsonWriter json, double x) throws IOException {
         json.jsonValue(DoubleText.of(x));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.sgdlab.cli;
+package io.github.sgdlab.output;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -10,9 +10,9 @@ import io.github.sgdlab.grad.GradientComparison;
 
 /**
  * A {@link GradientComparison} as the JSON that {@code notebook --json} and
- * {@code gradient --json} print.
+ * {@code gradient --json} print; every double through {@link JsonNumbers}.
  */
-final class ComparisonJson {
+public final class ComparisonJson {
 
     private static final Gson GSON = new Gson();
 
@@ -25,12 +25,12 @@ final class ComparisonJson {
      * @param result the comparison
      * @return one line of JSON
      */
-    static String of(LinearData data, GradientComparison result) {
+    public static String of(LinearData data, GradientComparison result) {
         JsonObject json = new JsonObject();
         json.addProperty("seed", data.seed());
         json.addProperty("samples", data.samples());
-        json.add("theta0", Json.number(result.theta().theta0()));
-        json.add("theta1", Json.number(result.theta().theta1()));
+        json.add("theta0", JsonNumbers.number(result.theta().theta0()));
+        json.add("theta1", JsonNumbers.number(result.theta().theta1()));
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
         json.add("per_sample_average", gradient(result.perSampleAverage()));
@@ -45,18 +45,18 @@ final class ComparisonJson {
      * {@code max_abs_diff} and {@code tolerance} are the worst value's (largest ratio of
      * difference to tolerance), {@code ok} whether every value passed, {@code values} each one.
      */
-    static JsonObject crossCheck(CrossCheck check) {
+    public static JsonObject crossCheck(CrossCheck check) {
         JsonObject json = new JsonObject();
-        json.add("max_abs_diff", Json.number(check.maxAbsDiff()));
-        json.add("tolerance", Json.number(check.tolerance()));
+        json.add("max_abs_diff", JsonNumbers.number(check.maxAbsDiff()));
+        json.add("tolerance", JsonNumbers.number(check.tolerance()));
         json.addProperty("ok", check.ok());
         json.addProperty("worst", check.worst().name());
-        json.add("worst_ratio", Json.number(check.worst().ratio()));
+        json.add("worst_ratio", JsonNumbers.number(check.worst().ratio()));
         JsonObject values = new JsonObject();
         for (CrossCheck.ValueCheck value : check.values()) {
             JsonObject entry = new JsonObject();
-            entry.add("abs_diff", Json.number(value.absDiff()));
-            entry.add("tolerance", Json.number(value.tolerance()));
+            entry.add("abs_diff", JsonNumbers.number(value.absDiff()));
+            entry.add("tolerance", JsonNumbers.number(value.tolerance()));
             entry.addProperty("ok", value.ok());
             values.add(value.name(), entry);
         }
@@ -79,9 +79,9 @@ final class ComparisonJson {
      * @param loss the loss
      * @return the object
      */
-    static JsonObject batch(double[] gradient, double loss) {
+    public static JsonObject batch(double[] gradient, double loss) {
         JsonObject json = gradient(gradient);
-        json.add("loss", Json.number(loss));
+        json.add("loss", JsonNumbers.number(loss));
         return json;
     }
 
@@ -92,13 +92,13 @@ final class ComparisonJson {
      * @param values the components, intercept first
      * @return the object
      */
-    static JsonObject gradient(double... values) {
+    public static JsonObject gradient(double... values) {
         JsonObject json = new JsonObject();
         if (values.length == 2) {
-            json.add("grad_theta0", Json.number(values[0]));
-            json.add("grad_theta1", Json.number(values[1]));
+            json.add("grad_theta0", JsonNumbers.number(values[0]));
+            json.add("grad_theta1", JsonNumbers.number(values[1]));
         }
-        json.add("grad", Json.numbers(values));
+        json.add("grad", JsonNumbers.numbers(values));
         return json;
     }
 }
