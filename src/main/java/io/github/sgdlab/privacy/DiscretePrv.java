@@ -27,9 +27,15 @@ final class DiscretePrv {
         double halfDt = domain.dt() / 2;
         double[] pmf = new double[ts.length];
         double meanD = 0;
+        // Each cell's right edge is the next cell's left edge (Opacus evaluates both, which
+        // differ in the last bit of t; the masses then differ by ~1e-16 of the density).
+        double left = prv.truncatedCdf(ts[0] - halfDt);
         for (int i = 0; i < ts.length; i++) {
-            pmf[i] = prv.truncatedCdf(ts[i] + halfDt) - prv.truncatedCdf(ts[i] - halfDt);
+            double right = i + 1 < ts.length ? prv.truncatedCdf(ts[i + 1] - halfDt)
+                    : prv.truncatedCdf(ts[i] + halfDt);
+            pmf[i] = right - left;
             meanD += ts[i] * pmf[i];
+            left = right;
         }
         double meanShift = prv.mean() - meanD;
         if (Math.abs(meanShift) >= domain.dt() / 2) {

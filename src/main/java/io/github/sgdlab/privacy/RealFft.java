@@ -22,11 +22,15 @@ final class RealFft {
         this.fft = new Fft(half);
         twiddleRe = new double[half + 1];
         twiddleIm = new double[half + 1];
-        for (int k = 0; k <= half; k++) {
-            double angle = 2 * Math.PI * k / n;
-            twiddleRe[k] = Math.cos(angle);
-            twiddleIm[k] = -Math.sin(angle);
+        double[] cos = new double[half + 1];
+        double[] sin = new double[half + 1];
+        Fft.fillHalfCircle(cos, sin, n);
+        for (int k = 0; k < half; k++) {
+            twiddleRe[k] = cos[k];
+            twiddleIm[k] = -sin[k];
         }
+        twiddleRe[half] = -1;
+        twiddleIm[half] = 0;
     }
 
     /** Forward transform of {@code x} (length N) into {@code re}, {@code im} (length N/2 + 1). */

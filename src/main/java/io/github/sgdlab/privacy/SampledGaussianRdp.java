@@ -59,8 +59,11 @@ final class SampledGaussianRdp {
         double logQ = Math.log(q);
         double log1MinusQ = Math.log(1 - q);
         double scale = SQRT_TWO * sigma;
+        double coef = 1.0;
         for (int i = 0; i < MAX_TERMS; i++) {
-            double coef = binomial(alpha, i);
+            // scipy's formula below 20; above, one step of C(α, i) = C(α, i−1)(α − i + 1)/i,
+            // where scipy evaluates a beta function: the same value to a few ulps, in O(1).
+            coef = i < 20 ? binomial(alpha, i) : coef * (alpha - (i - 1)) / i;
             double logCoef = Math.log(Math.abs(coef));
             double j = alpha - i;
 
