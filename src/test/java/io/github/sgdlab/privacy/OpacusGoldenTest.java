@@ -17,6 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The accountants against what Opacus's own accountant code computes here
  * (src/test/python/privacy_golden.py → src/test/resources/privacy/opacus_golden.json).
+ *
+ * <p>RDP: within 1e-12 relative per order and 1e-10 relative in ε — or, where Opacus's own value
+ * is not determined that well, within its rounding floor. Opacus sums terms of size up to e^30 in
+ * log space (its series stops at e^−30) and divides by α − 1; a one-ulp difference between the
+ * JDK's and glibc's {@code log}/{@code expm1}, or scipy's {@code binom} (a beta function above
+ * k = 20) and the exact recurrence, moves its result by up to {@link #floor} — 0.7% of the
+ * per-order values (small q, α near 1) and 6 of the 600 ε (q = 0.5, 10⁶ steps, best order 1.1
+ * or 1.2, at 1.4e-10) need it.
  */
 class OpacusGoldenTest {
 
@@ -48,7 +56,7 @@ class OpacusGoldenTest {
         double[] expected = Resources.doubles(c.getAsJsonArray("rdp"));
         double[] actual = RdpAccountant.rdp(q, sigma, 1, orders);
         for (int k = 0; k < orders.length; k++) {
-            assertRelative(expected[k], actual[k], 1e-12,
+            assertClose(expected[k], actual[k], 1e-12, floor(orders[k]),
                     "q=" + q + " sigma=" + sigma + " order=" + orders[k]);
         }
     }
@@ -61,7 +69,12 @@ class OpacusGoldenTest {
         replay(accountant, c.getAsJsonArray("history"));
         PrivacySpent spent = accountant.getPrivacySpent(c.get("delta").getAsDouble());
         String what = c.toString();
-        assertRelative(c.get("epsilon").getAsDouble(), spent.epsilon(), 1e-10, what);
+        long steps = 0;
+        for (JsonElement entry : c.getAsJsonArray("history")) {
+            steps += entry.getAsJsonArray().get(2).getAsLong();
+        }
+        assertClose(c.get("epsilon").getAsDouble(), spent.epsilon(), 1e-10,
+                steps * floor(spent.bestOrder()), what);
         assertEquals(c.get("best_order").getAsDouble(), spent.bestOrder(), what);
     }
 
@@ -99,6 +112,22 @@ class OpacusGoldenTest {
             accountant.step(entry.get(0).getAsDouble(), entry.get(1).getAsDouble(),
                     entry.get(2).getAsLong());
         }
+    }
+
+    /**
+     * Opacus's rounding floor for one step's RDP at order α: 64 ulps of 1 on log-space terms
+     * up to 30 in size, divided by α − 1.
+     */
+    static double floor(double alpha) {
+        return 64 * 30 * Math.ulp(1.0) / (alpha - 1);
+    }
+
+    static void assertClose(double expected, double actual, double relative, double absolute,
+            String what) {
+        double difference = Math.abs(actual - expected);
+        assertTrue(difference <= relative * Math.abs(expected) || difference <= absolute,
+                () -> what + ": expected " + expected + ", got " + actual + " (difference "
+                        + difference + " > " + relative + " relative and > " + absolute + ")");
     }
 
     static void assertRelative(double expected, double actual, double tolerance, String what) {
