@@ -125,21 +125,60 @@ final class Fft {
             }
         }
         double sign = inverse ? 1 : -1;
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >> 1;
-            int stride = n / len;
-            for (int start = 0; start < n; start += len) {
-                for (int k = 0; k < half; k++) {
-                    double wr = cos[k * stride];
-                    double wi = sign * sin[k * stride];
+        int h = 1;
+        if (Integer.numberOfTrailingZeros(n) % 2 == 1) {
+            // One radix-2 pass (twiddle 1) when log2 n is odd.
+            for (int a = 0; a < n; a += 2) {
+                double xr = re[a + 1];
+                double xi = im[a + 1];
+                re[a + 1] = re[a] - xr;
+                im[a + 1] = im[a] - xi;
+                re[a] += xr;
+                im[a] += xi;
+            }
+            h = 2;
+        }
+        // Two radix-2 passes fused (spans h and 2h): half the sweeps over the arrays.
+        for (; 4 * h <= n; h *= 4) {
+            int step2 = n / (2 * h);
+            int step4 = n / (4 * h);
+            for (int start = 0; start < n; start += 4 * h) {
+                for (int k = 0; k < h; k++) {
+                    double w2r = cos[k * step2];
+                    double w2i = sign * sin[k * step2];
+                    double w4r = cos[k * step4];
+                    double w4i = sign * sin[k * step4];
                     int a = start + k;
-                    int b = a + half;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    int b = a + h;
+                    int c = b + h;
+                    int d = c + h;
+                    double t1r = re[b] * w2r - im[b] * w2i;
+                    double t1i = re[b] * w2i + im[b] * w2r;
+                    double t3r = re[d] * w2r - im[d] * w2i;
+                    double t3i = re[d] * w2i + im[d] * w2r;
+                    double y0r = re[a] + t1r;
+                    double y0i = im[a] + t1i;
+                    double y1r = re[a] - t1r;
+                    double y1i = im[a] - t1i;
+                    double y2r = re[c] + t3r;
+                    double y2i = im[c] + t3i;
+                    double y3r = re[c] - t3r;
+                    double y3i = im[c] - t3i;
+                    double u2r = y2r * w4r - y2i * w4i;
+                    double u2i = y2r * w4i + y2i * w4r;
+                    double v3r = y3r * w4r - y3i * w4i;
+                    double v3i = y3r * w4i + y3i * w4r;
+                    // times ∓i (W_4h^h): forward −i, inverse +i
+                    double u3r = -sign * v3i;
+                    double u3i = sign * v3r;
+                    re[a] = y0r + u2r;
+                    im[a] = y0i + u2i;
+                    re[c] = y0r - u2r;
+                    im[c] = y0i - u2i;
+                    re[b] = y1r + u3r;
+                    im[b] = y1i + u3i;
+                    re[d] = y1r - u3r;
+                    im[d] = y1i - u3i;
                 }
             }
         }
