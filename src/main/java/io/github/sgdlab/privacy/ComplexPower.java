@@ -10,6 +10,45 @@ final class ComplexPower {
 
     private ComplexPower() {}
 
+    /** Raises each (re[k], im[k]) to the n-th power, in place. */
+    static void powerInPlace(double[] re, double[] im, long n) {
+        if (n < 100) {
+            for (int k = 0; k < re.length; k++) {
+                double[] power = power(re[k], im[k], n);
+                re[k] = power[0];
+                im[k] = power[1];
+            }
+            return;
+        }
+        for (int k = 0; k < re.length; k++) {
+            double r = re[k];
+            double i = im[k];
+            if (r == 0 && i == 0) {
+                continue;
+            }
+            double magnitude = Math.exp(n * logAbs(r, i));
+            if (magnitude == 0) {
+                // exp(n log|z|) underflows: cpow's result is ±0 whatever the angle.
+                re[k] = 0;
+                im[k] = 0;
+                continue;
+            }
+            double angle = n * Math.atan2(i, r);
+            re[k] = magnitude * Math.cos(angle);
+            im[k] = magnitude * Math.sin(angle);
+        }
+    }
+
+    private static double logAbs(double re, double im) {
+        double norm2 = re * re + im * im;
+        if (norm2 > 0.5 && norm2 < 2) {
+            double abs = Math.max(Math.abs(re), Math.abs(im));
+            double other = Math.min(Math.abs(re), Math.abs(im));
+            return 0.5 * Math.log1p((abs - 1) * (abs + 1) + other * other);
+        }
+        return Math.log(Math.hypot(re, im));
+    }
+
     static double[] power(double re, double im, long n) {
         if (n < 100) {
             double ar = 1;
@@ -36,15 +75,7 @@ final class ComplexPower {
         if (re == 0 && im == 0) {
             return new double[] {0, 0};
         }
-        double norm2 = re * re + im * im;
-        double logAbs;
-        if (norm2 > 0.5 && norm2 < 2) {
-            double abs = Math.max(Math.abs(re), Math.abs(im));
-            double other = Math.min(Math.abs(re), Math.abs(im));
-            logAbs = 0.5 * Math.log1p((abs - 1) * (abs + 1) + other * other);
-        } else {
-            logAbs = Math.log(Math.hypot(re, im));
-        }
+        double logAbs = logAbs(re, im);
         double arg = Math.atan2(im, re);
         double magnitude = Math.exp(n * logAbs);
         double angle = n * arg;

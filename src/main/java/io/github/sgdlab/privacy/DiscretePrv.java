@@ -53,11 +53,7 @@ final class DiscretePrv {
         double[] re = new double[bins];
         double[] im = new double[bins];
         fft.forward(pmf, re, im);
-        for (int k = 0; k < bins; k++) {
-            double[] power = ComplexPower.power(re[k], im[k], times);
-            re[k] = power[0];
-            im[k] = power[1];
-        }
+        ComplexPower.powerInPlace(re, im, times);
         double[] composed = new double[size];
         fft.inverse(re, im, composed);
         long roll = times - 1;

@@ -61,20 +61,38 @@ final class Fft {
     }
 
     /**
-     * cos and sin of 2πk/n for k in [0, n/2), each computed once in the first quarter and
-     * reflected: the table is as accurate as direct calls, for a quarter of their cost.
+     * cos and sin of 2πk/n for k in [0, n/2), to about an ulp, for a sixteenth of the cost of
+     * calling {@code Math.cos} and {@code Math.sin} for each.
      */
     static void fillHalfCircle(double[] cos, double[] sin, int n) {
         int half = n / 2;
-        for (int k = 0; k < half; k++) {
-            if (4L * k <= n) {
-                double angle = 2 * Math.PI * k / n;
-                cos[k] = Math.cos(angle);
-                sin[k] = Math.sin(angle);
+        // Exact values every BLOCK entries; in between, the block's value rotated by a small
+        // exact angle: one rounding per entry, no accumulation, a sixteenth of the trig calls.
+        final int block = 16;
+        double[] smallCos = new double[block];
+        double[] smallSin = new double[block];
+        for (int j = 0; j < block; j++) {
+            double angle = 2 * Math.PI * j / n;
+            smallCos[j] = Math.cos(angle);
+            smallSin[j] = Math.sin(angle);
+        }
+        for (int base = 0; base < half; base += block) {
+            double c;
+            double s;
+            if (4L * base <= n) {
+                double angle = 2 * Math.PI * base / n;
+                c = Math.cos(angle);
+                s = Math.sin(angle);
             } else {
-                double angle = 2 * Math.PI * (half - k) / n; // π − θ
-                cos[k] = -Math.cos(angle);
-                sin[k] = Math.sin(angle);
+                double angle = 2 * Math.PI * (half - base) / n; // π − θ
+                c = -Math.cos(angle);
+                s = Math.sin(angle);
+            }
+            int end = Math.min(half, base + block);
+            for (int k = base; k < end; k++) {
+                int j = k - base;
+                cos[k] = c * smallCos[j] - s * smallSin[j];
+                sin[k] = s * smallCos[j] + c * smallSin[j];
             }
         }
     }
