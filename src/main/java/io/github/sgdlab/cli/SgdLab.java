@@ -19,7 +19,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code notebook} (the default), {@code gradient} and {@code data}.
+ * The command line: {@code notebook} (the default), {@code gradient}, {@code data} and the
+ * others below ({@code privacy}: DP-SGD privacy accounting).
  *
  * <p>Exit codes: 0 ok; 1 the cross-check failed; 2 bad input (one line on stderr, nothing on
  * stdout); 3 anything else that went wrong — the engine failing to load, running out of memory,
@@ -39,7 +40,8 @@ import picocli.CommandLine;
                 + "(PyTorch engine), cross-checked by a plain-Java reference. "
                 + "With no command, runs 'notebook'; options before any command are notebook's.",
         subcommands = {NotebookCommand.class, GradientCommand.class, DataCommand.class,
-            CheckCommand.class, BenchCommand.class, DescendCommand.class})
+            CheckCommand.class, BenchCommand.class, DescendCommand.class,
+            PrivacyCommand.class})
 public final class SgdLab {
 
     /** Exit code when DJL's autograd and the reference disagree beyond the rounding bound. */

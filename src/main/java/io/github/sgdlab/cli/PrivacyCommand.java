@@ -1,0 +1,249 @@
+package io.github.sgdlab.cli;
+
+import com.google.gson.JsonObject;
+import io.github.sgdlab.privacy.NoiseMultiplier;
+import io.github.sgdlab.privacy.PrivacyAccountant;
+import io.github.sgdlab.privacy.PrivacySpent;
+import io.github.sgdlab.privacy.RdpAccountant;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code privacy}: DP-SGD's privacy accounting, as Opacus does it — {@code privacy epsilon}
+ * (the ε a run spends) and {@code privacy noise} (the noise multiplier a target ε calls for).
+ */
+@Command(
+        name = "privacy",
+        mixinStandardHelpOptions = true,
+        description = "Privacy accounting for DP-SGD, equal to Opacus's (RDP and PRV accountants).",
+        subcommands = {PrivacyCommand.Epsilon.class, PrivacyCommand.Noise.class})
+final class PrivacyCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing subcommand: expected epsilon or noise");
+    }
+
+    /** The length of a run: steps, or epochs turned into steps as Opacus does (⌊E/q⌋). */
+    static final class Length {
+        @Option(names = "--steps", paramLabel = "T", required = true,
+                description = "Number of steps.")
+        Long steps;
+
+        @Option(names = "--epochs", paramLabel = "E", required = true,
+                description = "Number of epochs; steps = floor(E / sample rate), as Opacus.")
+        Double epochs;
+
+        long steps(CommandSpec spec, double sampleRate) {
+            if (steps != null) {
+                return steps;
+            }
+            if (!(epochs > 0) || Double.isInfinite(epochs)) {
+                throw new ParameterException(spec.commandLine(),
+                        "epochs must be a positive finite number, got " + epochs);
+            }
+            double count = Math.floor(epochs / sampleRate);
+            if (count < 1) {
+                throw new ParameterException(spec.commandLine(), "epochs " + epochs
+                        + " at sample rate " + sampleRate + " make no whole step");
+            }
+            return count >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) count;
+        }
+    }
+
+    /** Options both subcommands share. */
+    abstract static class Common {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--sample-rate", paramLabel = "Q", required = true,
+                description = "Poisson sampling rate q (batch size / data set size), in (0, 1].")
+        double sampleRate;
+
+        @Option(names = "--delta", paramLabel = "D", required = true,
+                description = "Target delta, in (0, 1).")
+        double delta;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Length length;
+
+        @Option(names = "--accountant", paramLabel = "rdp|prv",
+                description = "Accountant: rdp or prv (default: ${DEFAULT-VALUE}, as Opacus).")
+        String accountant = "prv";
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        String mechanism() {
+            String name = accountant.toLowerCase(Locale.ROOT);
+            if (!name.equals("rdp") && !name.equals("prv")) {
+                throw new ParameterException(spec.commandLine(), "unknown accountant '"
+                        + accountant + "': expected rdp or prv");
+            }
+            return name;
+        }
+
+        ParameterException bad(IllegalArgumentException e) {
+            return new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+
+        /** Runs {@code body} with the RDP accountant's warning sent to stderr as one line. */
+        <T> T withWarningsOnStderr(java.util.function.Supplier<T> body) {
+            Logger logger = Logger.getLogger("io.github.sgdlab.privacy");
+            PrintWriter err = spec.commandLine().getErr();
+            Handler handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    err.println("sgd-lab: warning: " + record.getMessage());
+                    err.flush();
+                }
+
+                @Override
+                public void flush() {
+                    err.flush();
+                }
+
+                @Override
+                public void close() {}
+            };
+            boolean parents = logger.getUseParentHandlers();
+            logger.setUseParentHandlers(false);
+            logger.addHandler(handler);
+            try {
+                return body.get();
+            } finally {
+                logger.removeHandler(handler);
+                logger.setUseParentHandlers(parents);
+            }
+        }
+
+        void print(JsonObject json, String text) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(this.json ? json + "\n" : text);
+            out.flush();
+        }
+    }
+
+    /** {@code privacy epsilon}: the ε a DP-SGD run spends. */
+    @Command(name = "epsilon", mixinStandardHelpOptions = true,
+            description = "The privacy (epsilon at delta) a DP-SGD run spends.")
+    static final class Epsilon extends Common implements Callable<Integer> {
+
+        @Option(names = "--noise-multiplier", paramLabel = "S", required = true,
+                description = "Noise multiplier sigma (noise std / clipping norm), positive.")
+        double noiseMultiplier;
+
+        @Override
+        public Integer call() {
+            String mechanism = mechanism();
+            long steps = length.steps(spec, sampleRate);
+            double epsilon;
+            double bestOrder = Double.NaN;
+            try {
+                PrivacyAccountant accountant = PrivacyAccountant.create(mechanism);
+                accountant.step(noiseMultiplier, sampleRate, steps);
+                if (accountant instanceof RdpAccountant rdp) {
+                    PrivacySpent spent = withWarningsOnStderr(() -> rdp.getPrivacySpent(delta));
+                    epsilon = spent.epsilon();
+                    bestOrder = spent.bestOrder();
+                } else {
+                    epsilon = accountant.getEpsilon(delta);
+                }
+            } catch (IllegalArgumentException e) {
+                throw bad(e);
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("accountant", mechanism);
+            json.add("epsilon", number(epsilon));
+            json.add("delta", Json.number(delta));
+            json.add("noise_multiplier", Json.number(noiseMultiplier));
+            json.add("sample_rate", Json.number(sampleRate));
+            json.addProperty("steps", steps);
+            if (mechanism.equals("rdp")) {
+                json.add("best_order", number(bestOrder));
+            }
+            String text = String.format(Locale.ROOT, "DP-SGD with noise multiplier %s, sample "
+                    + "rate %s, %d steps%nspends epsilon = %s at delta = %s (%s accountant%s)%n",
+                    DoubleText.of(noiseMultiplier), DoubleText.of(sampleRate), steps,
+                    text(epsilon), DoubleText.of(delta), mechanism,
+                    mechanism.equals("rdp") ? ", best order " + text(bestOrder) : "");
+            print(json, text);
+            return 0;
+        }
+    }
+
+    /** {@code privacy noise}: the noise multiplier a target ε calls for. */
+    @Command(name = "noise", mixinStandardHelpOptions = true,
+            description = "The noise multiplier that keeps a DP-SGD run within a target "
+                    + "epsilon at delta (Opacus's get_noise_multiplier).")
+    static final class Noise extends Common implements Callable<Integer> {
+
+        @Option(names = "--epsilon", paramLabel = "E", required = true,
+                description = "Target epsilon, positive.")
+        double targetEpsilon;
+
+        @Override
+        public Integer call() {
+            String mechanism = mechanism();
+            long steps = length.steps(spec, sampleRate);
+            double sigma;
+            double epsilon;
+            try {
+                sigma = NoiseMultiplier.find(targetEpsilon, delta, sampleRate, steps, mechanism);
+                PrivacyAccountant accountant = PrivacyAccountant.create(mechanism);
+                accountant.step(sigma, sampleRate, steps);
+                epsilon = withWarningsOnStderr(() -> accountant.getEpsilon(delta));
+            } catch (IllegalArgumentException e) {
+                throw bad(e);
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("accountant", mechanism);
+            json.add("noise_multiplier", Json.number(sigma));
+            json.add("epsilon", number(epsilon));
+            json.add("target_epsilon", Json.number(targetEpsilon));
+            json.add("delta", Json.number(delta));
+            json.add("sample_rate", Json.number(sampleRate));
+            json.addProperty("steps", steps);
+            String text = String.format(Locale.ROOT, "noise multiplier %s keeps %d steps at "
+                    + "sample rate %s within epsilon = %s at delta = %s (reaches %s, %s "
+                    + "accountant)%n", DoubleText.of(sigma), steps, DoubleText.of(sampleRate),
+                    DoubleText.of(targetEpsilon), DoubleText.of(delta), text(epsilon), mechanism);
+            print(json, text);
+            return 0;
+        }
+    }
+
+    /** A JSON number, or a string for the infinite or undefined values JSON has no number for. */
+    private static com.google.gson.JsonElement number(double x) {
+        if (Double.isFinite(x)) {
+            return Json.number(x);
+        }
+        return new com.google.gson.JsonPrimitive(text(x));
+    }
+
+    private static String text(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Infinity" : "-Infinity";
+        }
+        return DoubleText.of(x);
+    }
+}
