@@ -77,7 +77,7 @@ public final class PrivacyEngine {
     private final PrivacyAccountant accountant;
     private final GaussianNoise noise;
     private final int maxPhysicalBatchSize;
-    private final boolean ghostClipping;
+    private final GhostClipping ghost;
     private final Map<Block, PerSample> perSamples = new ConcurrentHashMap<>();
 
     private PrivacyEngine(Builder builder, double noiseMultiplier) {
@@ -98,7 +98,9 @@ public final class PrivacyEngine {
             this.noise = GaussianNoise.unseeded();
         }
         this.maxPhysicalBatchSize = builder.maxPhysicalBatchSize;
-        this.ghostClipping = builder.ghostClipping;
+        this.ghost = builder.ghostClipping
+                ? new GhostClipping(loss, maxGradNorm, clipping)
+                : null;
     }
 
     /**
@@ -262,7 +264,9 @@ public final class PrivacyEngine {
         if (samples == 0) {
             return;
         }
-        NDArray[] clipped = materialisedClippedSums(block, trainable, inputs, labels, scratch);
+        NDArray[] clipped = ghost != null && GhostClipping.supports(block)
+                ? ghost.clippedSums(block, trainable, inputs, labels, scratch)
+                : materialisedClippedSums(block, trainable, inputs, labels, scratch);
         for (int p = 0; p < sums.length; p++) {
             if (sums[p] == null) {
                 sums[p] = clipped[p];
@@ -524,8 +528,12 @@ public final class PrivacyEngine {
 
         /**
          * Computes the per-sample norms without materialising per-sample gradients where a layer
-         * allows it, then the clipped sum by a second backward pass of {@code Σ c_i·loss_i}
-         * (ghost clipping, Li et al. 2022). Off by default.
+         * allows it ({@code Linear}: {@code ‖a_i‖·‖g_i‖}, the Gram form for sequences; other
+         * leaves one layer at a time), then the gradient of {@code Σ c_i·loss_i} from the
+         * clip-scaled backprops (ghost clipping, Li et al. 2022): the same gradient within
+         * rounding, with far less memory for Linear layers. Serves trees of
+         * {@code SequentialBlock}s; other trees fall back to the materialised path. Off by
+         * default.
          *
          * @param ghostClipping whether to use ghost clipping
          * @return this builder
@@ -560,10 +568,6 @@ public final class PrivacyEngine {
             if (secureMode && seed != null) {
                 throw new IllegalArgumentException("optSeed cannot be combined with "
                         + "optSecureMode(true): secure noise must not be reproducible");
-            }
-            if (ghostClipping) {
-                throw new UnsupportedOperationException("optGhostClipping(true) is not "
-                        + "implemented yet; the materialised per-sample path gives the same gradient");
             }
             boolean target = !Double.isNaN(targetEpsilon) || targetEpochs != 0;
             if (noiseMultiplier != null && target) {

@@ -74,10 +74,14 @@ class PrivacyEngineNoiseTest {
                 .optAccountant("rdp");
     }
 
+    /** The trainable parameters' gradients, concatenated in the block's order. */
     static double[] gradients(Block block) {
         List<double[]> parts = new ArrayList<>();
         int total = 0;
         for (Pair<String, Parameter> parameter : block.getParameters()) {
+            if (!parameter.getValue().requiresGradient()) {
+                continue; // frozen: no gradient
+            }
             try (NDArray gradient = parameter.getValue().getArray().getGradient()) {
                 double[] values = gradient.toType(DataType.FLOAT64, false).toDoubleArray();
                 parts.add(values);
