@@ -297,19 +297,18 @@ public final class PrivacyEngine {
             for (int p = 0; p < sums.length; p++) {
                 flat[p] = result.gradient(trainable.get(p).getKey()).reshape(samples, -1);
             }
-            NDArray flatFactor = null;
-            if (clipping == Clipping.FLAT) {
-                NDArray squares = null;
-                for (NDArray g : flat) {
-                    NDArray s = g.square().sum(new int[] {1});
-                    squares = squares == null ? s : squares.add(s);
-                }
-                flatFactor = factor(squares.sqrt());
-            }
+            // Each parameter's per-sample norms, then their norm, as Opacus stacks them; norm()
+            // reads the gradients once, with no squared copy of them (they are the largest
+            // arrays of the step).
+            NDArray[] norms = new NDArray[sums.length];
             for (int p = 0; p < sums.length; p++) {
-                NDArray factor = flatFactor != null
-                        ? flatFactor
-                        : factor(flat[p].square().sum(new int[] {1}).sqrt());
+                norms[p] = flat[p].norm(new int[] {1});
+            }
+            NDArray flatFactor = clipping == Clipping.FLAT
+                    ? factor(NDArrays.stack(new NDList(norms), 1).norm(new int[] {1}))
+                    : null;
+            for (int p = 0; p < sums.length; p++) {
+                NDArray factor = flatFactor != null ? flatFactor : factor(norms[p]);
                 Shape shape = trainable.get(p).getValue().getArray().getShape();
                 sums[p] = factor.reshape(1, samples).matMul(flat[p]).reshape(shape);
             }
