@@ -1,16 +1,19 @@
 package io.github.sgdlab.privacy;
 
 import ai.djl.Device;
+import ai.djl.modality.nlp.embedding.TrainableWordEmbedding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -38,6 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       bias;</li>
  *   <li>{@code Linear}, sequence input {@code [n, T…, d]}: the Gram form
  *       {@code Σ_{t,s} (a_t·a_s)(g_t·g_s)} (weight) and {@code ‖Σ_t g_t‖²} (bias);</li>
+ *   <li>{@code TrainableWordEmbedding}, {@code IdEmbedding}: {@code Σ_{t,s} [idx_t = idx_s]
+ *       (g_t·g_s)}, and the clipped sum {@code onehot(idx)ᵀ·(c⊙G)};</li>
  *   <li>any other leaf: its own per-sample gradients, one layer at a time, from {@link PerSample}
  *       with the per-sample loss {@code ⟨output_i, g_i⟩}, whose gradient is exactly the layer's
  *       share of sample i's gradient.</li>
@@ -116,7 +121,7 @@ final class GhostClipping {
             List<NDArray[]> others = new ArrayList<>();
             for (Layer layer : layers) {
                 layer.backprops = layer.probe.getGradient();
-                NDArray[] perSample = layer.block instanceof Linear
+                NDArray[] perSample = isNative(layer.block)
                         ? null
                         : leafPerSample(layer, scratch);
                 others.add(perSample);
@@ -124,7 +129,9 @@ final class GhostClipping {
                     int p = index.get(layer.parameters.get(k));
                     squares[p] = perSample != null
                             ? perSample[k].reshape(samples, -1).square().sum(new int[] {1})
-                            : linearSquares(layer, layer.names.get(k), samples);
+                            : layer.block instanceof Linear
+                                    ? linearSquares(layer, layer.names.get(k), samples)
+                                    : embeddingSquares(layer, samples);
                 }
             }
             NDArray[] factors = new NDArray[trainable.size()];
@@ -150,7 +157,10 @@ final class GhostClipping {
                     sums[p] = perSample != null
                             ? factor.reshape(1, samples).matMul(perSample[k].reshape(samples, -1))
                                     .reshape(shape)
-                            : linearClippedSum(layer, layer.names.get(k), factor, samples);
+                            : layer.block instanceof Linear
+                                    ? linearClippedSum(layer, layer.names.get(k), factor, samples)
+                                    : embeddingClippedSum(layer, factor, samples,
+                                            layer.parameters.get(k));
                 }
             }
             for (NDArray sum : sums) {
@@ -221,6 +231,39 @@ final class GhostClipping {
         }
         NDArray a = layer.input.reshape(-1, layer.input.getShape().getLastDimension());
         return scaled.transpose().matMul(a);
+    }
+
+    /** Whether the layer's norms and clipped sums have a closed form here. */
+    private static boolean isNative(Block block) {
+        return block instanceof Linear || block instanceof TrainableWordEmbedding
+                || block instanceof IdEmbedding;
+    }
+
+    /**
+     * Per-sample squared norm of an embedding table's gradient {@code Σ_t onehot(idx_t)·g_tᵀ}:
+     * {@code Σ_{t,s} [idx_t = idx_s]·(g_t·g_s)}, with no [n, rows, d] array.
+     */
+    private static NDArray embeddingSquares(Layer layer, int samples) {
+        NDArray g = layer.backprops;
+        NDArray g3 = g.reshape(samples, -1, g.getShape().getLastDimension());
+        NDArray indices = layer.input.reshape(samples, -1).toType(DataType.INT64, false);
+        NDArray same = indices.expandDims(2).eq(indices.expandDims(1))
+                .toType(g.getDataType(), false);
+        return g3.batchMatMul(g3.transpose(0, 2, 1)).mul(same).reshape(samples, -1)
+                .sum(new int[] {1});
+    }
+
+    /** {@code onehot(idx)ᵀ·(c⊙G)}: the clipped sum of an embedding table's gradients. */
+    private static NDArray embeddingClippedSum(Layer layer, NDArray factor, int samples,
+            Parameter table) {
+        NDArray g = layer.backprops;
+        long width = g.getShape().getLastDimension();
+        NDArray scaled = g.reshape(samples, -1, width).mul(factor.reshape(samples, 1, 1))
+                .reshape(-1, width);
+        int rows = Math.toIntExact(table.getArray().getShape().get(0));
+        NDArray oneHot = layer.input.reshape(-1).toType(DataType.INT64, false)
+                .oneHot(rows, g.getDataType());
+        return oneHot.transpose().matMul(scaled);
     }
 
     /** One layer's per-sample gradients, from the loss ⟨output_i, g_i⟩ on that layer alone. */

@@ -2,6 +2,8 @@ package io.github.sgdlab.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.modality.nlp.DefaultVocabulary;
+import ai.djl.modality.nlp.embedding.TrainableWordEmbedding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,6 +14,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.initializer.NormalInitializer;
 
 import io.github.sgdlab.persample.PerSampleLoss;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Ghost clipping gives the materialised path's gradient (and so Opacus's) within rounding. */
 class GhostClippingTest {
@@ -64,6 +70,52 @@ class GhostClippingTest {
         }
     }
 
+    static Block embeddingModel(boolean ids) {
+        SequentialBlock block = new SequentialBlock();
+        if (ids) {
+            block.add(new IdEmbedding.Builder().setDictionarySize(7).setEmbeddingSize(2).build());
+        } else {
+            List<String> words = IntStream.range(0, 6).mapToObj(i -> "word" + i).toList();
+            block.add(TrainableWordEmbedding.builder().setVocabulary(new DefaultVocabulary(words))
+                    .setEmbeddingSize(4).build());
+        }
+        return block.add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(4).build())
+                .add(Activation.reluBlock()).add(Linear.builder().setUnits(3).build());
+    }
+
+    @ParameterizedTest(name = "{0}, ids {1}")
+    @CsvSource({"FLAT, false", "PER_LAYER, false", "FLAT, true", "PER_LAYER, true"})
+    @DisplayName("embeddings (repeated indices): ghost equals materialised within 1e-10")
+    void embeddings(Clipping clipping, boolean ids) {
+        try (NDManager scope = manager.newSubManager()) {
+            Block block = embeddingModel(ids);
+            block.setInitializer(new NormalInitializer(0.5f), p -> true);
+            int positions = ids ? 9 : 5;
+            block.initialize(scope, DataType.FLOAT64, new Shape(1, positions));
+            NDList x = new NDList(scope.randomInteger(0, ids ? 7 : 6, new Shape(8, positions),
+                    DataType.INT64));
+            NDArray y = scope.randomInteger(0, 3, new Shape(8), DataType.INT64);
+            assertGhostEqualsPlain(block, x, y, clipping);
+        }
+    }
+
+    static void assertGhostEqualsPlain(Block block, NDList x, NDArray y, Clipping clipping) {
+        engine(0.5, clipping, 10, false).step(block, x, y);
+        double[] plain = PrivacyEngineNoiseTest.gradients(block);
+        engine(0.5, clipping, 10, true).step(block, x, y);
+        double[] ghost = PrivacyEngineNoiseTest.gradients(block);
+        double scale = 0;
+        for (double v : plain) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertTrue(scale > 0);
+        for (int i = 0; i < plain.length; i++) {
+            int at = i;
+            assertTrue(Math.abs(ghost[i] - plain[i]) <= 1e-10 * scale,
+                    () -> "coordinate " + at + ": ghost " + ghost[at] + ", plain " + plain[at]);
+        }
+    }
+
     /** Sequences (Gram form), a frozen layer and a parameterless flatten, against the plain path. */
     @ParameterizedTest(name = "{0}, frozen first layer {1}")
     @CsvSource({"FLAT, false", "PER_LAYER, false", "FLAT, true", "PER_LAYER, true"})
@@ -81,20 +133,7 @@ class GhostClippingTest {
             }
             NDList x = new NDList(scope.randomNormal(new Shape(9, 5, 7), DataType.FLOAT64));
             NDArray y = scope.randomInteger(0, 3, new Shape(9), DataType.INT64);
-            engine(0.5, clipping, 10, false).step(block, x, y);
-            double[] plain = PrivacyEngineNoiseTest.gradients(block);
-            engine(0.5, clipping, 10, true).step(block, x, y);
-            double[] ghost = PrivacyEngineNoiseTest.gradients(block);
-            double scale = 0;
-            for (double v : plain) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            assertTrue(scale > 0);
-            for (int i = 0; i < plain.length; i++) {
-                int at = i;
-                assertTrue(Math.abs(ghost[i] - plain[i]) <= 1e-10 * scale,
-                        () -> "coordinate " + at + ": ghost " + ghost[at] + ", plain " + plain[at]);
-            }
+            assertGhostEqualsPlain(block, x, y, clipping);
         }
     }
 }
