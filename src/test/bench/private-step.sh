@@ -15,3 +15,10 @@ java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   io.github.sgdlab.bench.PrivateStepTiming "${1:-256}" "${2:-20}"
 PYTHONPATH="${OPACUS:-/tmp/opacus140}:${STUB:-/tmp/opacus_stub}" \
   /usr/bin/python3 src/test/bench/private_step_opacus.py "${1:-256}" "${2:-20}"
+# Ghost clipping's peak memory on MLP 784-1024-1024-10, n = 1024 (materialised per-sample
+# gradients alone would need 7.6 GB): the ghost step and DJL's plain step only, under time -v.
+/usr/bin/time -v java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -cp "target/test-classes:target/sgd-lab.jar:target/lib/*" \
+  io.github.sgdlab.bench.PrivateStepTiming 1024 5 784,1024,1024,10 ghost 2>&1 \
+  | grep -E "^djl|Maximum resident"

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -42,40 +41,50 @@ public final class PrivateStepTiming {
     /**
      * Runs the benchmark.
      *
-     * @param args the number of samples (default 256) and of timed steps (default 20)
+     * @param args the number of samples (default 256), of timed steps (default 20), the layer
+     *     widths (default 784,128,10) and which steps to time: {@code all} (default) or
+     *     {@code ghost} (the ghost step alone, for its peak memory under {@code time -v})
      */
     public static void main(String[] args) {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String[] widths = (args.length > 2 ? args[2] : "784,128,10").split(",");
+        boolean ghostOnly = args.length > 3 && args[3].equals("ghost");
+        int inputs = Integer.parseInt(widths[0]);
         Engine.getEngine("PyTorch").setRandomSeed(45);
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 Model model = Model.newInstance("mlp")) {
-            Block block = new SequentialBlock()
-                    .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
-                    .add(Linear.builder().setUnits(10).build());
+            SequentialBlock block = new SequentialBlock();
+            for (int i = 1; i < widths.length; i++) {
+                if (i > 1) {
+                    block.add(Activation.reluBlock());
+                }
+                block.add(Linear.builder().setUnits(Integer.parseInt(widths[i])).build());
+            }
             block.setInitializer(new NormalInitializer(0.05f), p -> true);
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f))
                             .build());
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 784));
-                NDArray x = manager.randomNormal(new Shape(samples, 784));
+                trainer.initialize(new Shape(1, inputs));
+                NDArray x = manager.randomNormal(new Shape(samples, inputs));
                 NDArray y = manager.randomInteger(0, 10, new Shape(samples), DataType.INT64);
                 Batch batch = new Batch(manager, new NDList(x), new NDList(y), samples,
                         Batchifier.STACK, Batchifier.STACK, 0, 1);
-                report("non-private (EasyTrain)", samples, repeats, () -> {
+                String name = "mlp " + String.join("-", widths);
+                report(name, "non-private (EasyTrain)", samples, repeats, () -> {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
                 });
-                for (boolean ghost : new boolean[] {false, true}) {
+                for (boolean ghost : ghostOnly ? new boolean[] {true} : new boolean[] {false, true}) {
                     PrivacyEngine engine = PrivacyEngine.builder()
                             .setLoss(PerSampleLoss.softmaxCrossEntropy())
                             .setMaxGradNorm(1.0).setNoiseMultiplier(1.0)
                             .setSampleRate(samples / 60000.0).setExpectedBatchSize(samples)
                             .optAccountant(PrivacyAccountant.create("rdp"))
                             .optGhostClipping(ghost).optSeed(1).build();
-                    report(ghost ? "private, ghost" : "private", samples, repeats, () -> {
+                    report(name, ghost ? "private, ghost" : "private", samples, repeats, () -> {
                         engine.step(block, batch.getData(), y);
                         trainer.step();
                     });
@@ -84,7 +93,8 @@ public final class PrivateStepTiming {
         }
     }
 
-    private static void report(String what, int samples, int repeats, Runnable step) {
+    private static void report(String model, String what, int samples, int repeats,
+            Runnable step) {
         long[] nanos = new long[repeats];
         for (int i = 0; i < 3 + repeats; i++) {
             long start = System.nanoTime();
@@ -94,7 +104,7 @@ public final class PrivateStepTiming {
             }
         }
         Timing timing = Timing.of(nanos, samples);
-        System.out.printf(Locale.ROOT, "djl  mlp n=%d %-26s min %8.2f ms  median %8.2f ms (%d)%n",
-                samples, what, timing.minMs(), timing.medianMs(), repeats);
+        System.out.printf(Locale.ROOT, "djl  %s n=%d %-26s min %8.2f ms  median %8.2f ms (%d)%n",
+                model, samples, what, timing.minMs(), timing.medianMs(), repeats);
     }
 }
