@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import io.github.sgdlab.persample.PerSample;
 import io.github.sgdlab.persample.PerSampleLoss;
 
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,44 @@ class PrivacyEngineLeakTest {
             }
             long[] after = LiveResources.count(scope);
             assertArrayEquals(before, after, "{managers, resources} before and after 500 steps");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, ghost {1}")
+    @CsvSource({"FLAT, false", "PER_LAYER, false", "FLAT, true", "PER_LAYER, true"})
+    @DisplayName("steps with data leave no more behind than PerSample.compute itself does")
+    void withDataNoMoreThanPerSample(Clipping clipping, boolean ghost) {
+        try (NDManager scope = manager.newSubManager()) {
+            GoldenModels.Case c = GoldenModels.load("mlp", scope);
+            PrivacyEngine engine = PrivacyEngine.builder()
+                    .setLoss(PerSampleLoss.softmaxCrossEntropy()).setMaxGradNorm(1.0)
+                    .setNoiseMultiplier(1.0).setSampleRate(0.01).setExpectedBatchSize(8)
+                    .optClipping(clipping).optSeed(1).optGhostClipping(ghost)
+                    .optAccountant(PoissonSamplerTest.counting(new java.util.ArrayList<>()))
+                    .build();
+            PerSample perSample =
+                    PerSample.builder(c.block(), PerSampleLoss.softmaxCrossEntropy()).build();
+            for (int i = 0; i < 5; i++) {
+                engine.step(c.block(), c.inputs(), c.labels());
+                perSample.compute(c.inputs(), c.labels()).close();
+            }
+            int calls = 200;
+            long[] start = LiveResources.count(scope);
+            for (int i = 0; i < calls; i++) {
+                perSample.compute(c.inputs(), c.labels()).close();
+            }
+            long[] afterPerSample = LiveResources.count(scope);
+            for (int i = 0; i < calls; i++) {
+                engine.step(c.block(), c.inputs(), c.labels());
+            }
+            long[] afterEngine = LiveResources.count(scope);
+            long[] perSampleLeak = {afterPerSample[0] - start[0], afterPerSample[1] - start[1]};
+            long[] engineLeak = {afterEngine[0] - afterPerSample[0],
+                afterEngine[1] - afterPerSample[1]};
+            // The materialised path makes one PerSample.compute call a step; the ghost path on
+            // an all-Linear MLP makes none, so it must leave nothing at all.
+            assertArrayEquals(ghost ? new long[] {0, 0} : perSampleLeak, engineLeak,
+                    "{managers, resources} left by " + calls + " steps");
         }
     }
 }
