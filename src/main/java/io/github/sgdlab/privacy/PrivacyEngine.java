@@ -586,9 +586,10 @@ public final class PrivacyEngine {
                             "setTargetEpsilon needs at least 1 epoch, got " + targetEpochs);
                 }
                 long steps = (long) targetEpochs * (long) (1 / sampleRate);
-                String mechanism = accountantInstance != null ? "prv" : accountant;
+                // The search uses the named mechanism ("prv" unless optAccountant(String) chose
+                // another), also when an accountant instance is given.
                 sigma = NoiseMultiplier.find(targetEpsilon, targetDelta, sampleRate, steps,
-                        mechanism);
+                        accountant);
             } else {
                 throw new IllegalArgumentException(
                         "setNoiseMultiplier or setTargetEpsilon is required");
