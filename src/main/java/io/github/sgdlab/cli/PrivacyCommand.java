@@ -5,6 +5,8 @@ import io.github.sgdlab.privacy.NoiseMultiplier;
 import io.github.sgdlab.privacy.PrivacyAccountant;
 import io.github.sgdlab.privacy.PrivacySpent;
 import io.github.sgdlab.privacy.RdpAccountant;
+import io.github.sgdlab.files.DoubleText;
+import io.github.sgdlab.output.JsonNumbers;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -171,9 +173,9 @@ final class PrivacyCommand implements Runnable {
             JsonObject json = new JsonObject();
             json.addProperty("accountant", mechanism);
             json.add("epsilon", number(epsilon));
-            json.add("delta", Json.number(delta));
-            json.add("noise_multiplier", Json.number(noiseMultiplier));
-            json.add("sample_rate", Json.number(sampleRate));
+            json.add("delta", JsonNumbers.number(delta));
+            json.add("noise_multiplier", JsonNumbers.number(noiseMultiplier));
+            json.add("sample_rate", JsonNumbers.number(sampleRate));
             json.addProperty("steps", steps);
             if (mechanism.equals("rdp")) {
                 json.add("best_order", number(bestOrder));
@@ -214,11 +216,11 @@ final class PrivacyCommand implements Runnable {
             }
             JsonObject json = new JsonObject();
             json.addProperty("accountant", mechanism);
-            json.add("noise_multiplier", Json.number(sigma));
+            json.add("noise_multiplier", JsonNumbers.number(sigma));
             json.add("epsilon", number(epsilon));
-            json.add("target_epsilon", Json.number(targetEpsilon));
-            json.add("delta", Json.number(delta));
-            json.add("sample_rate", Json.number(sampleRate));
+            json.add("target_epsilon", JsonNumbers.number(targetEpsilon));
+            json.add("delta", JsonNumbers.number(delta));
+            json.add("sample_rate", JsonNumbers.number(sampleRate));
             json.addProperty("steps", steps);
             String text = String.format(Locale.ROOT, "noise multiplier %s keeps %d steps at "
                     + "sample rate %s within epsilon = %s at delta = %s (reaches %s, %s "
@@ -232,7 +234,7 @@ final class PrivacyCommand implements Runnable {
     /** A JSON number, or a string for the infinite or undefined values JSON has no number for. */
     private static com.google.gson.JsonElement number(double x) {
         if (Double.isFinite(x)) {
-            return Json.number(x);
+            return JsonNumbers.number(x);
         }
         return new com.google.gson.JsonPrimitive(text(x));
     }

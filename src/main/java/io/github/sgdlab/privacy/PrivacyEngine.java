@@ -75,6 +75,8 @@ public final class PrivacyEngine {
     private final int expectedBatchSize;
     private final Clipping clipping;
     private final PrivacyAccountant accountant;
+    /** Whether a step was taken without noise (σ = 0): then ε is infinite. */
+    private volatile boolean noiseFreeSteps;
     private final GaussianNoise noise;
     private final int maxPhysicalBatchSize;
     private final GhostClipping ghost;
@@ -172,7 +174,13 @@ public final class PrivacyEngine {
             }
             GradientWriter.write(parameters, gradients);
         }
-        accountant.step(noiseMultiplier, sampleRate);
+        if (noiseMultiplier > 0) {
+            accountant.step(noiseMultiplier, sampleRate);
+        } else {
+            // Without noise a step has no privacy to account for: the accountants refuse σ = 0,
+            // and ε is infinite from this step on (Opacus's RDP accountant says ∞ as well).
+            noiseFreeSteps = true;
+        }
     }
 
     /**
@@ -203,13 +211,15 @@ public final class PrivacyEngine {
     }
 
     /**
-     * The ε spent so far at this δ, from the accountant.
+     * The ε spent so far at this δ, from the accountant; infinite once a step was taken with
+     * noise multiplier 0 (such steps are not given to the accountant, which needs σ > 0).
      *
      * @param delta δ in (0, 1)
      * @return ε
      */
     public double getEpsilon(double delta) {
-        return accountant.getEpsilon(delta);
+        double epsilon = accountant.getEpsilon(delta);
+        return noiseFreeSteps ? Double.POSITIVE_INFINITY : epsilon;
     }
 
     /**

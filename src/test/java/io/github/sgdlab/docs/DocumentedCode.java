@@ -41,7 +41,7 @@ final class DocumentedCode {
     static final List<String> IMPLICIT_PACKAGES = List.of(
             "java.util", "java.nio.file",
             "ai.djl.ndarray", "ai.djl.ndarray.types", "ai.djl.nn", "ai.djl.nn.core",
-            "ai.djl.training");
+            "ai.djl", "ai.djl.training");
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([A-Za-z0-9_+-]*).*$");
     private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*doc-test:(.*?)-->\\s*$");

@@ -179,6 +179,11 @@ class PoissonSamplerTest {
             }
 
             @Override
+            public String mechanism() {
+                return "recording";
+            }
+
+            @Override
             public double getEpsilon(double delta) {
                 return Double.NaN;
             }

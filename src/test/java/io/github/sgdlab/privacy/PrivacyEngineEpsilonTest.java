@@ -56,4 +56,18 @@ class PrivacyEngineEpsilonTest {
                     1e-9 * reference.getEpsilon(1e-5));
         }
     }
+
+    @Test
+    @DisplayName("a step without noise (σ = 0) spends ε = ∞, and the accountant is not stepped")
+    void noNoiseIsNoPrivacy() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Block block = PrivacyEngineNoiseTest.mlp(manager, DataType.FLOAT32);
+            PrivacyEngine engine = PrivacyEngineNoiseTest.builder(0).optAccountant("rdp").build();
+            assertEquals(0, engine.getEpsilon(1e-5));
+            engine.step(block, new NDList(manager.randomNormal(new Shape(3, 784))),
+                    manager.randomInteger(0, 10, new Shape(3), DataType.INT64));
+            assertEquals(Double.POSITIVE_INFINITY, engine.getEpsilon(1e-5));
+            assertEquals(0, engine.getAccountant().getEpsilon(1e-5));
+        }
+    }
 }

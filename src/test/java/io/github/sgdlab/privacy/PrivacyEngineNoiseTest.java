@@ -205,6 +205,11 @@ class PrivacyEngineNoiseTest {
             }
 
             @Override
+            public String mechanism() {
+                return "recording";
+            }
+
+            @Override
             public double getEpsilon(double delta) {
                 return history.size() + delta;
             }
