@@ -5,7 +5,6 @@ import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.LeastSquares;
-import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
 import io.github.sgdlab.grad.Theta;
 import io.github.sgdlab.output.DescentPictures;
@@ -44,21 +43,20 @@ public final class DescentCharts implements DescentPictures {
     public static final String PER_SAMPLE = "per-sample.png";
 
     /**
-     * Draws every picture of a result into the directory, each file atomically.
+     * Starts keeping what the pictures need while the descent runs: every run's epoch losses
+     * and the first run's path, thinned past {@link PictureRecord#MAX_POINTS} points.
      *
-     * @param result a descent whose configuration kept the trajectories
-     * @param out the output directory, created
-     * @return the files written
-     * @throws IOException if a file cannot be written
-     * @throws IllegalArgumentException if the result kept no trajectory
+     * @param config the descent's configuration
+     * @return the recording, to hand to {@code Descent.run} as its listener
      */
     @Override
-    public List<Path> write(DescentResult result, OutputDirectory out) throws IOException {
-        return write(result, out.path());
+    public DescentPictures.Recording record(DescentConfig config) {
+        return new PictureRecord(config);
     }
 
     /**
-     * Draws every picture of a result into a folder, each file atomically.
+     * Draws every picture of a result into a folder, each file atomically, from the
+     * trajectories the result kept.
      *
      * @param result a descent whose configuration kept the trajectories
      * @param folder an existing, writable folder
@@ -67,29 +65,51 @@ public final class DescentCharts implements DescentPictures {
      * @throws IllegalArgumentException if the result kept no trajectory
      */
     public static List<Path> write(DescentResult result, Path folder) throws IOException {
-        DescentConfig config = result.config();
-        List<Trajectory> trajectories = result.runs().stream().map(RunResult::optTrajectory)
-                .flatMap(Optional::stream).toList();
-        if (trajectories.isEmpty()) {
+        PictureRecord record = new PictureRecord(result.config());
+        boolean any = false;
+        for (int r = 0; r < result.runs().size(); r++) {
+            Optional<Trajectory> kept = result.runs().get(r).optTrajectory();
+            if (kept.isEmpty()) {
+                continue;
+            }
+            any = true;
+            Trajectory trajectory = kept.get();
+            double[] theta = new double[trajectory.features() + 1];
+            for (int t = 0; t <= trajectory.iterations(); t++) {
+                for (int j = 0; j < theta.length; j++) {
+                    theta[j] = trajectory.theta(t, j);
+                }
+                record.iteration(r, trajectory.epoch(t), t, theta, trajectory.loss(t));
+            }
+        }
+        if (!any) {
             throw new IllegalArgumentException(
                     "the result kept no trajectory: build the configuration with optKeepTrajectory(true)");
         }
+        return draw(result, record, folder);
+    }
+
+    /** Draws every picture from what a recording kept. */
+    static List<Path> draw(DescentResult result, PictureRecord record, Path folder)
+            throws IOException {
+        DescentConfig config = result.config();
+        List<double[]> losses = record.epochLosses();
         List<Path> written = new ArrayList<>();
         FeatureData data = config.data();
         double[] star = result.thetaStar();
         if (data.features() != 1) {
-            written.add(loss(folder.resolve(LOSS), config, trajectories,
+            written.add(loss(folder.resolve(LOSS), config, losses,
                     LeastSquares.loss(data, star)));
             return written;
         }
         LossSurface surface = LossSurface.of(data.feature(0), data.y());
-        written.add(loss(folder.resolve(LOSS), config, trajectories,
+        written.add(loss(folder.resolve(LOSS), config, losses,
                 surface.loss(star[0], star[1])));
         // Everything below draws the (θ0, θ1) plane: one feature only.
-        List<List<Theta>> epochs = epochs(trajectories.get(0));
+        List<List<Theta>> epochs = record.epochs();
         Theta thetaStar = new Theta(star[0], star[1]);
         Path contours = folder.resolve(CONTOURS);
-        EpochContours.write(contours, surface, thetaStar, epochs);
+        EpochContours.write(contours, surface, thetaStar, epochs, record.iterationsPerEpoch());
         written.add(contours);
         Path gif = folder.resolve(TRAJECTORY);
         TrajectoryAnimation.write(gif, surface, thetaStar, epochs);
@@ -133,14 +153,13 @@ public final class DescentCharts implements DescentPictures {
      *
      * @param target the file
      * @param config the configuration, for the title
-     * @param trajectories the runs
+     * @param losses per run, its loss at θ_0 and at the end of each epoch
      * @param minimum the loss at θ*, or NaN for the loss alone
      * @return the file
      * @throws IOException if it cannot be written
      */
-    static Path loss(Path target, DescentConfig config, List<Trajectory> trajectories,
+    static Path loss(Path target, DescentConfig config, List<double[]> losses,
             double minimum) throws IOException {
-        List<double[]> losses = trajectories.stream().map(Trajectory::epochLosses).toList();
         LossCurves.write(target, String.format(Locale.ROOT, "%s, %s, lr = %s, μ = %s",
                 config.datasetName(), config.method().id(), config.learningRate(),
                 config.momentum()), losses, minimum);

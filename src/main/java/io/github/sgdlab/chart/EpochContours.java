@@ -39,6 +39,23 @@ public final class EpochContours {
      */
     public static BufferedImage image(LossSurface surface, Theta thetaStar,
             List<List<Theta>> epochs) {
+        return image(surface, thetaStar, epochs,
+                epochs.stream().mapToInt(epoch -> epoch.size() - 1).toArray());
+    }
+
+    /**
+     * The panels, for a path that may be thinned: each panel's title counts the epoch's
+     * iterations, not its points.
+     *
+     * @param surface the loss
+     * @param thetaStar the minimiser
+     * @param epochs per epoch, θ before its first iteration then θ after (kept) iterations; at
+     *     least one epoch
+     * @param iterations per epoch, its iterations
+     * @return the panels laid out in rows of five
+     */
+    static BufferedImage image(LossSurface surface, Theta thetaStar,
+            List<List<Theta>> epochs, int[] iterations) {
         List<List<Theta>> shown = epochs.subList(0, Math.min(MAX_PANELS, epochs.size()));
         List<Theta> path = Paths.joined(shown);
         ContourMap map = ContourMap.around(surface, thetaStar, path);
@@ -47,7 +64,7 @@ public final class EpochContours {
             List<Theta> before = Paths.joined(shown.subList(0, e));
             List<Theta> epoch = shown.get(e);
             XYChart chart = map.chart(PANEL_WIDTH, PANEL_HEIGHT, "epoch " + (e + 1) + " ("
-                    + (epoch.size() - 1) + (epoch.size() == 2 ? " iteration)" : " iterations)"));
+                    + iterations[e] + (iterations[e] == 1 ? " iteration)" : " iterations)"));
             chart.getStyler().setLegendVisible(false);
             if (before.size() > 1) {
                 double[][] earlier = Paths.coordinates(before);
@@ -77,5 +94,20 @@ public final class EpochContours {
     public static void write(Path target, LossSurface surface, Theta thetaStar,
             List<List<Theta>> epochs) throws IOException {
         ChartFiles.png(target, image(surface, thetaStar, epochs));
+    }
+
+    /**
+     * Writes the panels of a possibly thinned path as a PNG, atomically.
+     *
+     * @param target the file
+     * @param surface the loss
+     * @param thetaStar the minimiser
+     * @param epochs per epoch, θ before its first iteration then θ after (kept) iterations
+     * @param iterations per epoch, its iterations
+     * @throws IOException if it cannot be written
+     */
+    static void write(Path target, LossSurface surface, Theta thetaStar,
+            List<List<Theta>> epochs, int[] iterations) throws IOException {
+        ChartFiles.png(target, image(surface, thetaStar, epochs, iterations));
     }
 }

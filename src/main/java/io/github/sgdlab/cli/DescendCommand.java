@@ -11,14 +11,16 @@ import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
+import io.github.sgdlab.descent.TrajectoryListener;
 import io.github.sgdlab.grad.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
-import io.github.sgdlab.output.TrajectoryCsv;
+import io.github.sgdlab.output.TrajectoryCsvStream;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -110,12 +112,31 @@ final class DescendCommand implements Callable<Integer> {
         // The files first, stdout after: the files are the product, and a reader of stdout
         // that left early (descend --out DIR | head -3) must not cost them.
         try (OutputDirectory directory = output.open(spec)) {
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-                result = Descent.run(manager, config, progress(spec, output.quiet()));
-            }
-            if (directory != null) {
-                OutputWriting.run(() -> write(result, directory,
-                        dataFile.given() ? dataFile.source() : null));
+            if (directory == null) {
+                try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                    result = Descent.run(manager, config, progress(spec, output.quiet()));
+                }
+            } else {
+                // trajectory.csv streams into the staging area as the runs go, and the pictures
+                // keep a bounded copy: memory does not grow with runs × iterations.
+                DescentPictures.Recording pictures = pictures().record(config);
+                try (TrajectoryCsvStream csv = OutputWriting.call(() -> new TrajectoryCsvStream(
+                        directory.scratch(), config.runs(), config.features(), trajectoryEvery))) {
+                    TrajectoryListener both = (run, epoch, t, theta, loss) -> {
+                        csv.iteration(run, epoch, t, theta, loss);
+                        pictures.iteration(run, epoch, t, theta, loss);
+                    };
+                    result = OutputWriting.call(() -> {
+                        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                            return Descent.run(manager, config, progress(spec, output.quiet()),
+                                    both);
+                        } catch (UncheckedIOException e) {
+                            throw e.getCause();
+                        }
+                    });
+                    OutputWriting.run(() -> write(result, directory, csv, pictures,
+                            dataFile.given() ? dataFile.source() : null));
+                }
                 DescentCharts.omitted(config).ifPresent(note -> {
                     PrintWriter stderr = spec.commandLine().getErr();
                     stderr.println("descend --out: " + note);
@@ -205,22 +226,26 @@ final class DescendCommand implements Callable<Integer> {
                 .optEps(eps)
                 .optMaxEpochs(maxEpochs)
                 .optDataType(dataType)
-                .optKeepTrajectory(output.given())
+                // --out streams the trajectories (TrajectoryCsvStream, DescentPictures): none
+                // is kept in memory.
+                .optKeepTrajectory(false)
                 .build());
     }
 
     /**
      * Writes every file of {@code --out} into its staging folder, then commits them together.
      *
+     * @param csv the trajectories' rows, streamed during the descent
+     * @param pictures what the pictures kept during the descent
      * @param source the data file's name for the JSON, or null for a built-in data set
      */
-    private void write(DescentResult result, OutputDirectory directory, String source)
+    private static void write(DescentResult result, OutputDirectory directory,
+            TrajectoryCsvStream csv, DescentPictures.Recording pictures, String source)
             throws IOException {
-        directory.write("trajectory.csv",
-                stream -> TrajectoryCsv.write(result, stream, trajectoryEvery));
+        directory.write("trajectory.csv", csv::finish);
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
-        pictures().write(result, directory);
+        pictures.write(result, directory);
         directory.commit();
     }
 

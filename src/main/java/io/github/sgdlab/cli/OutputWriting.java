@@ -35,4 +35,32 @@ final class OutputWriting {
             throw new OutputFailure(e);
         }
     }
+
+    /** Output work that gives a value. */
+    @FunctionalInterface
+    interface ValueWork<T> {
+        /**
+         * Does it.
+         *
+         * @return the value
+         * @throws IOException if writing fails
+         */
+        T call() throws IOException;
+    }
+
+    /**
+     * Does output work that gives a value; an {@link IOException} becomes the documented
+     * output failure (exit 3, one line).
+     *
+     * @param work the work
+     * @param <T> the value's type
+     * @return its value
+     */
+    static <T> T call(ValueWork<T> work) {
+        try {
+            return work.call();
+        } catch (IOException e) {
+            throw new OutputFailure(e);
+        }
+    }
 }

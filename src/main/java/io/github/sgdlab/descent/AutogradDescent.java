@@ -24,6 +24,7 @@ final class AutogradDescent {
     private final DescentConfig config;
     private final StoppingRule rule;
     private final DescentProgress progress;
+    private final TrajectoryListener listener;
 
     /**
      * Prepares the batch.
@@ -32,10 +33,12 @@ final class AutogradDescent {
      * @param config the configuration
      * @param rule the stopping rule
      * @param progress hears of every epoch
+     * @param listener hears of every θ
      */
     AutogradDescent(NDManager manager, DescentConfig config, StoppingRule rule,
-            DescentProgress progress) {
+            DescentProgress progress, TrajectoryListener listener) {
         this.progress = progress;
+        this.listener = listener;
         this.manager = manager;
         this.config = config;
         this.rule = rule;
@@ -63,7 +66,7 @@ final class AutogradDescent {
         long[] cuts = cuts(n, config.sliceSize());
         RunState[] states = new RunState[runs];
         for (int r = 0; r < runs; r++) {
-            states[r] = new RunState(config, r, rule);
+            states[r] = new RunState(config, r, rule, listener);
         }
         int active = runs;
         // A stopped run draws no more permutations; its rows ride along in sample order.

@@ -39,10 +39,27 @@ public final class Descent {
      */
     public static DescentResult run(NDManager manager, DescentConfig config,
             DescentProgress progress) {
+        return run(manager, config, progress, TrajectoryListener.NONE);
+    }
+
+    /**
+     * Runs every run of the configuration, telling {@code progress} after every epoch and
+     * {@code listener} of every θ: with {@code optKeepTrajectory(false)} the trajectories are
+     * then written or kept by the listener alone, in the memory it chooses.
+     *
+     * @param manager the caller's PyTorch manager; nothing is left on it
+     * @param config the configuration
+     * @param progress hears of every epoch
+     * @param listener hears of every θ of every run, with the loss there
+     * @return θ*, the runs (with their trajectories if the configuration keeps them), and the
+     *     reference deviation
+     */
+    public static DescentResult run(NDManager manager, DescentConfig config,
+            DescentProgress progress, TrajectoryListener listener) {
         double[] thetaStar = LeastSquares.minimiser(config.data());
         StoppingRule rule = new StoppingRule(thetaStar, config.start().values(), config.eps());
         AutogradDescent.Outcomes outcomes =
-                new AutogradDescent(manager, config, rule, progress).run();
+                new AutogradDescent(manager, config, rule, progress, listener).run();
         return new DescentResult(
                 config, thetaStar, outcomes.runs(), outcomes.maxReferenceDeviation());
     }

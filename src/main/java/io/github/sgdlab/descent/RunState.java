@@ -21,6 +21,7 @@ final class RunState {
     private final EpochOrder order;
     private final ReferenceRun reference;
     private final TrajectoryRecorder recorder;
+    private final TrajectoryListener listener;
     private final double[] theta;
     private final double[] velocity;
     private final double[] gradient;
@@ -36,8 +37,9 @@ final class RunState {
      * @param config the configuration
      * @param run the run, 0-based
      * @param rule the stopping rule
+     * @param listener hears of θ_0 now and of every θ after
      */
-    RunState(DescentConfig config, int run, StoppingRule rule) {
+    RunState(DescentConfig config, int run, StoppingRule rule, TrajectoryListener listener) {
         this.config = config;
         this.run = run;
         this.rule = rule;
@@ -51,6 +53,16 @@ final class RunState {
         this.velocity = new double[theta.length];
         this.gradient = new double[theta.length];
         this.recorder = config.keepTrajectory() ? new TrajectoryRecorder(theta) : null;
+        this.listener = listener;
+        tell(0);
+    }
+
+    /** Tells the listener of θ now, with the full-data loss there (as the trajectory has it). */
+    private void tell(int epoch) {
+        if (listener != TrajectoryListener.NONE) {
+            listener.iteration(run, epoch, iterations, theta,
+                    LeastSquares.loss(config.data(), theta));
+        }
     }
 
     /** @return whether the run goes on */
@@ -104,6 +116,7 @@ final class RunState {
         if (recorder != null) {
             recorder.add(gradient, velocity, theta);
         }
+        tell(epoch);
         if (reference.step()) {
             maxDeviation = Math.max(maxDeviation, deviation());
         }

@@ -1,6 +1,8 @@
 package io.github.sgdlab.output;
 
+import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.TrajectoryListener;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,22 +15,47 @@ import java.util.List;
  * {@code io.github.sgdlab.cli.DescendCommand#pictures()} returns (the charts package's), which
  * writes {@code contours.png}, {@code trajectory.gif}, {@code loss.png}, {@code momentum.png}
  * (when μ &gt; 0) and {@code per-sample.png}, each through {@link AtomicFile} or
- * {@link OutputDirectory#write} so that each is atomic.
+ * {@link OutputDirectory#write} so that each is atomic. The pictures keep what they draw while the descent runs
+ * (a {@link Recording}, which hears every θ), not the result's trajectories: a picture cannot
+ * show more points than it has pixels, so a recording may keep a thinned copy in bounded memory.
  */
 @FunctionalInterface
 public interface DescentPictures {
 
     /** Draws nothing: the command line without the charts package. */
-    DescentPictures NONE = (result, out) -> List.of();
+    DescentPictures NONE = config -> Recording.NONE;
 
     /**
-     * Draws every picture of a result.
+     * Starts keeping what the pictures of a descent need.
      *
-     * @param result the descent, with its trajectories (the configuration kept them), θ* and
-     *     the data ({@code result.config().data()})
-     * @param out the checked, created output directory
-     * @return the files written
-     * @throws IOException if a file cannot be written
+     * @param config the descent's configuration
+     * @return the recording, to hand to the descent as its listener
      */
-    List<Path> write(DescentResult result, OutputDirectory out) throws IOException;
+    Recording record(DescentConfig config);
+
+    /** What the pictures keep of one descent, and how they are drawn from it. */
+    interface Recording extends TrajectoryListener {
+
+        /** Keeps nothing, draws nothing. */
+        Recording NONE = new Recording() {
+            @Override
+            public void iteration(int run, int epoch, int iteration, double[] theta,
+                    double loss) {}
+
+            @Override
+            public List<Path> write(DescentResult result, OutputDirectory out) {
+                return List.of();
+            }
+        };
+
+        /**
+         * Draws every picture, after the descent has ended.
+         *
+         * @param result the descent: θ* and the data ({@code result.config().data()})
+         * @param out the checked, open output directory
+         * @return the files written
+         * @throws IOException if a file cannot be written
+         */
+        List<Path> write(DescentResult result, OutputDirectory out) throws IOException;
+    }
 }

@@ -50,6 +50,9 @@ public final class OutputDirectory implements AutoCloseable {
     /** The lock file inside the directory while a run holds it. */
     public static final String LOCK_NAME = ".sgd-lab.lock";
 
+    /** The scratch folder's name inside the staging folder. */
+    private static final String SCRATCH = ".scratch";
+
     /**
      * Every file name sgd-lab's commands write into an output directory; {@link #commit}
      * removes those of an earlier run that the new one does not write, so that the directory
@@ -139,6 +142,22 @@ public final class OutputDirectory implements AutoCloseable {
      */
     public Path path() {
         return staging != null ? staging : directory;
+    }
+
+    /**
+     * A folder inside the staging area for a writer's pieces (e.g. {@code trajectory.csv}'s
+     * per-run parts while the descent runs): never moved into the directory, removed with the
+     * staging folder at {@link #commit} or {@link #close}.
+     *
+     * @return the folder, created on the first call
+     * @throws IOException if it cannot be created
+     * @throws IllegalStateException if the directory is not open
+     */
+    public Path scratch() throws IOException {
+        if (staging == null) {
+            throw new IllegalStateException("not open");
+        }
+        return Files.createDirectories(staging.resolve(SCRATCH));
     }
 
     /**
@@ -257,7 +276,9 @@ public final class OutputDirectory implements AutoCloseable {
         Set<String> staged = new LinkedHashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
             for (Path entry : entries) {
-                staged.add(entry.getFileName().toString());
+                if (!entry.getFileName().toString().equals(SCRATCH)) {
+                    staged.add(entry.getFileName().toString());
+                }
             }
         }
         for (String product : PRODUCTS) {
