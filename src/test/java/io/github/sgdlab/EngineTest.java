@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,8 @@ public abstract class EngineTest {
     protected static NDManager manager;
 
     private static Set<String> beforeClass;
+    /** What a test of the class already failed on, so the class does not fail on it again. */
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
     private Set<String> beforeTest;
 
     /**
@@ -82,7 +85,7 @@ public abstract class EngineTest {
     private static void assertNothingLeft(Set<String> before, String who) {
         List<String> left = new ArrayList<>();
         for (Map.Entry<String, AutoCloseable> e : resources(system()).entrySet()) {
-            if (!before.contains(e.getKey())) {
+            if (!before.contains(e.getKey()) && REPORTED.add(e.getKey())) {
                 left.add(describe(e.getValue()));
             }
         }
