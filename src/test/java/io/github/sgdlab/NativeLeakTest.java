@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 
 import javax.management.ObjectName;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,10 @@ import org.junit.jupiter.api.Test;
  * as before. A call that leaked one manager or one array would leave 10^4 behind.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class NativeLeakTest {
+class NativeLeakTest extends EngineTest {
 
     private static final int CALLS = 10_000;
 
-    private static NDManager manager;
     /** Linear, LayerNorm, ReLU, Linear: the vectorized pass runs two samplers. */
     private static SequentialBlock block;
     /** One Linear unit: the smallest block, for the entry points that run it once a sample. */
@@ -55,7 +53,6 @@ class NativeLeakTest {
 
     @BeforeAll
     static void setUp() {
-        manager = NDManager.newBaseManager("PyTorch");
         // A LayerNorm too: its sampler makes a ParameterStore of its own.
         block = new SequentialBlock()
                 .add(Linear.builder().setUnits(3).build())
@@ -67,11 +64,6 @@ class NativeLeakTest {
         linear.initialize(manager, DataType.FLOAT64, new Shape(2, 2));
         inputs = new NDList(manager.create(new double[] {0.5, -1.0, 2.0, 0.25}, new Shape(2, 2)));
         labels = manager.create(new double[] {1.0, -0.5});
-    }
-
-    @AfterAll
-    static void tearDown() {
-        manager.close();
     }
 
     /** Live objects of one class, from a class histogram (which runs a full GC first). */
@@ -100,7 +92,7 @@ class NativeLeakTest {
         }
         String histogram = histogram();
         long managed;
-        try (NDManager probe = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager probe = newManager()) {
             managed = probe.getParentManager().getManagedArrays().size();
         }
         return new Counts(live(histogram, "ai.djl.pytorch.engine.PtNDManager"),

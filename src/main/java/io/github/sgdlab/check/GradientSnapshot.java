@@ -193,7 +193,10 @@ public final class GradientSnapshot {
         snapshot.add("gradients", entries);
         String text = GSON.toJson(snapshot) + "\n";
         try {
-            Files.createDirectories(golden.toAbsolutePath().getParent());
+            Path folder = golden.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             AtomicFile.writeString(golden, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write golden file " + golden, e);

@@ -35,6 +35,10 @@ public record SmallMlp(int features, int hidden, int classes, int samples) {
     /**
      * Checks the sizes.
      *
+     * @param features input features
+     * @param hidden hidden units
+     * @param classes output classes
+     * @param samples the batch size
      * @throws IllegalArgumentException if any size is below 1
      */
     public SmallMlp {

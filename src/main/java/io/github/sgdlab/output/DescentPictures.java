@@ -14,10 +14,11 @@ import java.util.List;
  * {@code summary.json} itself, then calls the implementation that
  * {@code io.github.sgdlab.cli.DescendCommand#pictures()} returns (the charts package's), which
  * writes {@code contours.png}, {@code trajectory.gif}, {@code loss.png}, {@code momentum.png}
- * (when μ &gt; 0) and {@code per-sample.png}, each through {@link AtomicFile} or
- * {@link OutputDirectory#write} so that each is atomic. The pictures keep what they draw while the descent runs
- * (a {@link Recording}, which hears every θ), not the result's trajectories: a picture cannot
- * show more points than it has pixels, so a recording may keep a thinned copy in bounded memory.
+ * (when μ &gt; 0) and {@code per-sample.png}, each through
+ * {@link io.github.sgdlab.files.AtomicFile} or {@link OutputDirectory#write} so that each is
+ * atomic. The pictures keep what they draw while the descent runs (a {@link Recording}, which
+ * hears every θ), not the result's trajectories: a picture cannot show more points than it has
+ * pixels, so a recording may keep a thinned copy in bounded memory.
  */
 @FunctionalInterface
 public interface DescentPictures {

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.AutogradGradients;
 import io.github.sgdlab.grad.BatchGradient;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The gate shared between the library and its users. */
-class CollectorGateTest {
+class CollectorGateTest extends EngineTest {
 
     /** A user's own training step: d(sum(w^2))/dw = 2w, through the gate. */
     private static double userStep(NDManager manager) {
@@ -42,7 +43,7 @@ class CollectorGateTest {
     @Test
     @DisplayName("a user's training steps on another thread all succeed while the library's per-sample loop runs")
     void userStepsBesideTheLibrary() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             LinearData data = LinearData.generate(7, 4000);
             AutogradGradients autograd = AutogradGradients.builder(manager).build();
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -68,7 +69,7 @@ class CollectorGateTest {
     @Test
     @DisplayName("a library call inside the user's gated collector works and gives the same result")
     void libraryInsideUserCollector() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             LinearData data = LinearData.notebook();
             AutogradGradients autograd =
                     AutogradGradients.builder(manager).optDataType(DataType.FLOAT64).build();
@@ -93,7 +94,7 @@ class CollectorGateTest {
     @Test
     @DisplayName("a library call inside a collector opened outside the gate fails with a message that says what to do")
     void libraryInsideRawCollector() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             AutogradGradients autograd = AutogradGradients.builder(manager).build();
             IllegalStateException e;
             try (GradientCollector raw = manager.getEngine().newGradientCollector()) {

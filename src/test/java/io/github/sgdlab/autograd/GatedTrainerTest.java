@@ -25,6 +25,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.persample.PerSample;
 import io.github.sgdlab.persample.PerSampleLoss;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * {@code trainer.step()}) on one thread, per-sample gradients and gradient checks of the same
  * model on another, side by side.
  */
-class GatedTrainerTest {
+class GatedTrainerTest extends EngineTest {
 
     private static final int ROUNDS = 300;
 
@@ -63,7 +64,7 @@ class GatedTrainerTest {
     @DisplayName("300 EasyTrain steps beside 300 PerSample and GradCheck calls: no failure, and "
             + "no call mixes two versions of the parameters")
     void trainsBesidePerSampleCalls() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+        try (NDManager manager = newManager();
                 Model model = Model.newInstance("mlp", "PyTorch")) {
             model.setBlock(mlp());
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -147,7 +148,7 @@ class GatedTrainerTest {
     void trainsAsDjlDoes() {
         float[][] results = new float[2][];
         for (int gated = 0; gated < 2; gated++) {
-            try (NDManager manager = NDManager.newBaseManager("PyTorch");
+            try (NDManager manager = newManager();
                     Model model = Model.newInstance("mlp", "PyTorch")) {
                 SequentialBlock block = mlp();
                 model.setBlock(block);

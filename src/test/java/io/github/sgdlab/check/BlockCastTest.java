@@ -16,6 +16,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.persample.PerSampleLoss;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** BlockCast: the advice GradCheck gives for a float32 block works, and DJL still needs it. */
-class BlockCastTest extends PyTorchTest {
+class BlockCastTest extends EngineTest {
 
     private static SequentialBlock float32Mlp(NDManager m) {
         SequentialBlock block = new SequentialBlock()

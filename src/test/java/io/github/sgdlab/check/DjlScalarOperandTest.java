@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.persample.PerSampleLoss;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * garbage collection in between frees the buffer, and the gradient reads freed memory. The safe
  * form, an NDArray operand that stays referenced until after backward, is exact every time.
  */
-class DjlScalarOperandTest extends PyTorchTest {
+class DjlScalarOperandTest extends EngineTest {
 
     private static final int TRIES = 20;
     private static final double[] X = {0.3, -1.2, 2.5};

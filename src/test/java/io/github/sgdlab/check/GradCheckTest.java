@@ -20,6 +20,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.cli.SmallMlp;
 import io.github.sgdlab.persample.PerSampleLoss;
@@ -38,8 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GradCheck: passes on correct gradients, fails where it must, and leaves everything as found. */
-class GradCheckTest extends PyTorchTest {
-
+class GradCheckTest extends EngineTest {
 
     private static NDArray input(NDManager m, double[] values, long... shape) {
         NDArray array = m.create(values, new Shape(shape));

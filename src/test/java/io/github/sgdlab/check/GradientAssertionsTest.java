@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.cli.SmallMlp;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.persample.PerSampleLoss;
@@ -23,8 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /** Each assertion passes on a match and fails, with its documented message, on a crafted mismatch. */
-class GradientAssertionsTest extends PyTorchTest {
-
+class GradientAssertionsTest extends EngineTest {
 
     @Test
     @DisplayName("assertAllClose passes within atol + rtol * |expected|, NaN against NaN included")

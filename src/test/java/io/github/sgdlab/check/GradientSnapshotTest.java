@@ -28,15 +28,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.sgdlab.EngineTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /** Golden snapshots: written and reported, then matched, then failed after a perturbation. */
-class GradientSnapshotTest extends PyTorchTest {
+class GradientSnapshotTest extends EngineTest {
 
     private static final double RTOL = 0;
     private static final double ATOL = 1e-12;
-
 
     @TempDir
     Path directory;

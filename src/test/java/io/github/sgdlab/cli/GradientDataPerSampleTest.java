@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code gradient --data} with {@code --per-sample loop|vectorized} and {@code --per-sample-csv}. */
-class GradientDataPerSampleTest {
+class GradientDataPerSampleTest extends EngineTest {
 
     @TempDir
     Path dir;
@@ -124,7 +125,7 @@ class GradientDataPerSampleTest {
         assertEquals(n + 1, lines.size());
         assertEquals("grad_theta0,grad_theta1,grad_theta2,grad_theta3", lines.get(0));
         PerSampleGradientVectors expected;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             expected = AutogradGradients.builder(manager).optDataType(DataType.FLOAT32).build()
                     .perSample(FeatureData.fromCsv(file, Columns.defaults()
                             .optX(List.of("a", "b", "c"))),

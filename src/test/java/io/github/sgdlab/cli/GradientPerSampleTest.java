@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.AutogradGradients;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gradient --per-sample} and {@code --per-sample-csv}, and the per-sample spread. */
-class GradientPerSampleTest {
+class GradientPerSampleTest extends EngineTest {
 
     private static final String[] CASE = {"gradient", "--seed", "2024", "--samples", "999",
         "--theta0", "1.5", "--theta1", "-2"};
@@ -48,7 +49,7 @@ class GradientPerSampleTest {
             assertEquals("grad_theta0,grad_theta1", lines.get(0));
             assertEquals(1000, lines.size());
             PerSampleGradients expected;
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            try (NDManager manager = newManager()) {
                 expected = AutogradGradients.builder(manager)
                         .optDataType(DataType.fromNumpy(dtype.equals("float32") ? "<f4" : "<f8"))
                         .build()

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sgdlab.JavaProcess;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

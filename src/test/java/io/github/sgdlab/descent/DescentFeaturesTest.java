@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.DataFileException;
 import io.github.sgdlab.data.FeatureData;
@@ -31,15 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code np.linalg.lstsq}, the Hessian's eigenvalues by {@code eigvalsh}, and numpy descents'
  * outcomes; DJL's trajectories against the plain-Java reference.
  */
-class DescentFeaturesTest {
+class DescentFeaturesTest extends EngineTest {
 
-    private static NDManager manager;
     private static FeatureData data;
     private static JsonObject golden;
 
     @BeforeAll
     static void setUp() throws IOException, DataFileException {
-        manager = NDManager.newBaseManager("PyTorch");
         try (InputStream csv = resource("descent-features.csv");
                 Reader json = new InputStreamReader(resource("descent-features.json"),
                         StandardCharsets.UTF_8)) {
@@ -51,7 +49,6 @@ class DescentFeaturesTest {
     @AfterAll
     static void tearDown() {
         assertEquals(0, manager.getManagedArrays().size(), "arrays left on the manager");
-        manager.close();
     }
 
     private static InputStream resource(String name) {

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.Resources;
 import io.github.sgdlab.grad.Theta;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,19 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * iteration and epoch as numpy's, for every method, with and without momentum, both data sets,
  * converging, diverging and running out of epochs.
  */
-class DescentGoldenTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class DescentGoldenTest extends EngineTest {
 
     static Stream<JsonObject> cases() {
         return Resources.objects(Resources.json("golden/descent-numpy.json"), "descents");

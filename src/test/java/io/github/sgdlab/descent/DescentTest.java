@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.Resources;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
@@ -19,25 +19,11 @@ import io.github.sgdlab.grad.PerSampleGradients;
 import io.github.sgdlab.grad.ReferenceGradients;
 import io.github.sgdlab.grad.Theta;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The descent's trajectory, its data sets, float32, θ* and the configuration's checks. */
-class DescentTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class DescentTest extends EngineTest {
 
     @Test
     @DisplayName("the wide data set equals numpy's uniform(-20, 20) and 100*x1 + 1 + randn")

@@ -8,20 +8,21 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The descent's seeded backward pass against DJL's own. */
-class SeededBackwardTest {
+class SeededBackwardTest extends EngineTest {
 
     @Test
     @DisplayName("gives the gradient GradientCollector.backward gives, in both types, and leaves "
             + "no seed behind per pass")
     void sameGradientAsTheCollector() {
         for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            try (NDManager manager = newManager()) {
                 NDArray x = manager.create(new double[] {0.5, -1.25, 3.0}).toType(type, false);
                 NDArray w = manager.create(new double[] {2.0, 0.75, -0.5}).toType(type, false);
                 w.setRequiresGradient(true);

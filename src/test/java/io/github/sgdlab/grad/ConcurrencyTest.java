@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Several threads at once. Without the library's own serialisation, the second thread to open a
  * PyTorch gradient collector gets an IllegalStateException.
  */
-class ConcurrencyTest {
+class ConcurrencyTest extends EngineTest {
 
     private static final int THREADS = 8;
     private static final int ROUNDS = 5;
@@ -30,7 +31,7 @@ class ConcurrencyTest {
     @Test
     @DisplayName("eight threads computing batch and per-sample gradients all succeed, with the single-thread results")
     void concurrentCallsSucceed() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             List<LinearData> data = new ArrayList<>();
             List<GradientComparison> expected = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,19 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * passed it from a few million samples on).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossCheckTest {
-
-    private NDManager manager;
-
-    @BeforeAll
-    void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    void close() {
-        manager.close();
-    }
+class CrossCheckTest extends EngineTest {
 
     private static final LinearData NOTEBOOK = LinearData.notebook();
 

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.Resources;
 import io.github.sgdlab.data.FeatureData;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,20 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Three features against real numpy and real PyTorch 1.13
  * (golden/features-numpy-torch.json, written by src/test/python/make_features_golden.py).
  */
-class FeatureGoldenTest {
+class FeatureGoldenTest extends EngineTest {
 
     private static final JsonObject GOLDEN = Resources.json("golden/features-numpy-torch.json");
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
 
     private static FeatureData data() {
         JsonArray rows = GOLDEN.getAsJsonArray("x");

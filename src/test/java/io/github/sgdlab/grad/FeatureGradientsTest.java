@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.ReferenceCase;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
@@ -16,9 +16,7 @@ import io.github.sgdlab.data.RandomState;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,19 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The d-feature paths: the d = 1 case against the notebook's paths, bit for bit, and d > 1. */
-class FeatureGradientsTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
+class FeatureGradientsTest extends EngineTest {
 
     @AfterEach
     void nothingLeaks() {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.persample.Strategy;
 
@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,19 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The d-feature per-sample strategies against each other: the general engine's loop (a DJL
  * Linear with d inputs, one sample at a time) and the chunked one-backward-pass path.
  */
-class FeatureStrategiesTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
+class FeatureStrategiesTest extends EngineTest {
 
     @AfterEach
     void nothingLeaks() {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.check.GradCheckResult;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,19 +32,7 @@ import org.junit.jupiter.api.Test;
  * {@code DjlScalarOperandTest}) would give a different gradient. {@code ScalarOperandGuardTest}
  * rules such operands out statically; these tests run the graphs.
  */
-class ScalarOperandGraphsTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void openManager() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void closeManager() {
-        manager.close();
-    }
+class ScalarOperandGraphsTest extends EngineTest {
 
     private static void collectGarbage() {
         System.gc();

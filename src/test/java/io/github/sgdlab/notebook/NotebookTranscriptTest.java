@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.grad.GradientComparison;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The transcript against the printed lines of the seed notebook itself. */
-class NotebookTranscriptTest {
+class NotebookTranscriptTest extends EngineTest {
 
     static List<List<String>> seedOutputs() {
         return new ArrayList<>(SeedNotebook.printedLines().values());
@@ -32,7 +33,7 @@ class NotebookTranscriptTest {
     @DisplayName("the Java run prints the seed's lines, number for number, then the verdict")
     void printsTheSeedsLines() {
         GradientComparison result;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             result = Notebook.run(manager);
         }
         assertEquals(seedOutputs(), NotebookTranscript.cellOutputs(result));

@@ -14,11 +14,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.training.ParameterStore;
+import io.github.sgdlab.EngineTest;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,19 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loop: its n = 1 and 7 go through the grouped convolution, its n = 64 with one group through
  * the unfolding); and the rule itself.
  */
-class ConvolutionFormulationsTest {
-
-    private static NDManager manager;
+class ConvolutionFormulationsTest extends EngineTest {
 
     @BeforeAll
     static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
         Engine.getEngine("PyTorch").setRandomSeed(7211);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** A layer, its sampler and one sample's input shape. */

@@ -16,11 +16,11 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
+import io.github.sgdlab.EngineTest;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,19 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * spatial axes, shows), with and without bias, in float32 and float64, for n = 1, 7 and 64; AUTO
  * picks VECTORIZED for all of them; a call leaves the block as found and frees what it made.
  */
-class ConvolutionSamplerTest {
-
-    private static NDManager manager;
+class ConvolutionSamplerTest extends EngineTest {
 
     @BeforeAll
     static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
         Engine.getEngine("PyTorch").setRandomSeed(20241);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** The convolutional block trees, each with its per-sample input shape and loss. */

@@ -17,6 +17,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.sgdlab.EngineTest;
 
 import java.util.Map;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * elementwise scale {@code y = x·s}, written with the default probe (the layer's own forward plus
  * a zero leaf), agrees with the loop.
  */
-class CustomSamplerTest {
+class CustomSamplerTest extends EngineTest {
 
     /** The user's own block: {@code y = x·s}, one learnt factor per feature. */
     static final class Scale extends AbstractBlock {
@@ -86,7 +87,7 @@ class CustomSamplerTest {
     @Test
     @DisplayName("without its sampler a user's block is refused by name; with it VECTORIZED equals LOOP")
     void userSampler() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = block(manager);
             UnsupportedBlockException e = assertThrows(UnsupportedBlockException.class,
                     () -> PerSample.builder(block, PerSampleLoss.squaredError())

@@ -19,6 +19,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.util.Pair;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.persample.Architectures.Case;
 
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
@@ -42,19 +42,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * n = 1, an odd n and a larger one; repeated indices against sums worked by hand; a sparse-gradient
  * table against its dense twin's loop; the block and memory left as found.
  */
-class EmbeddingSamplerTest {
-
-    private static NDManager manager;
+class EmbeddingSamplerTest extends EngineTest {
 
     @BeforeAll
     static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
         Engine.getEngine("PyTorch").setRandomSeed(20242);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** A block tree whose input is indices into a table of {@code vocabulary} rows. */
@@ -234,7 +226,7 @@ class EmbeddingSamplerTest {
     @DisplayName("an embedding call leaves parameters, their gradients and the managers as found")
     void leftAsFound() {
         for (Named<Block> table : tables().toList()) {
-            try (NDManager blockManager = NDManager.newBaseManager("PyTorch")) {
+            try (NDManager blockManager = newManager()) {
                 Block block = Architectures.init(blockManager, DataType.FLOAT32,
                         new SequentialBlock().add(table.getPayload())
                                 .add(Blocks.batchFlattenBlock())

@@ -20,14 +20,13 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import io.github.sgdlab.EngineTest;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -41,19 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sampler, with a frozen layer before and after the sampled one, in both strategies and in the
  * batch gradient.
  */
-class FrozenAndSharedTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class FrozenAndSharedTest extends EngineTest {
 
     /**
      * A block tree whose children at the given indices are frozen, its inputs and its loss.

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -21,6 +20,7 @@ import ai.djl.training.loss.L1Loss;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.github.sgdlab.EngineTest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +29,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,19 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in both strategies and in the batch gradient, gives bit for bit the same gradients with a full
  * GC between the forward and the backward pass as without.
  */
-class GraphsSurviveGcTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class GraphsSurviveGcTest extends EngineTest {
 
     /** A loss that, once its graph is built, runs a full GC and lets the cleaners free. */
     private static PerSampleLoss collectingGarbage(PerSampleLoss loss) {

@@ -12,12 +12,12 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.persample.Architectures.Case;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,19 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an odd n and a larger one; γ's and β's gradients against the formula worked by hand; the block
  * and memory left as found.
  */
-class LayerNormSamplerTest {
-
-    private static NDManager manager;
+class LayerNormSamplerTest extends EngineTest {
 
     @BeforeAll
     static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
         Engine.getEngine("PyTorch").setRandomSeed(20241);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** The block trees, each with its per-sample input shape and loss. */
@@ -148,7 +140,7 @@ class LayerNormSamplerTest {
     @Test
     @DisplayName("a LayerNorm call leaves parameters, their gradients and the managers as found")
     void leftAsFound() {
-        try (NDManager blockManager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager blockManager = newManager()) {
             Block block = Architectures.init(blockManager, DataType.FLOAT32, new SequentialBlock()
                     .add(Linear.builder().setUnits(6).build())
                     .add(LayerNorm.builder().build())

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.Resources;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.DisplayName;
  * from both strategies equal PyTorch 1.13's (golden file from
  * {@code src/test/python/make_persample_golden.py}) and each other, bit for bit.
  */
-class NotebookModelTest {
+class NotebookModelTest extends EngineTest {
 
     private static final JsonObject GOLDEN = Resources.json("golden/persample-linear-torch.json");
 
@@ -44,7 +45,7 @@ class NotebookModelTest {
     void equalsPyTorch(int seed, String dtype, double theta0, double theta1, JsonObject data,
             JsonObject golden) {
         DataType type = DataType.fromNumpy(dtype.equals("float32") ? "<f4" : "<f8");
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block model = Models.notebook(manager, type, theta0, theta1);
             double[] x1 = Resources.doubles(data.getAsJsonArray("x1"));
             double[] y = Resources.doubles(data.getAsJsonArray("y"));

@@ -17,6 +17,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import io.github.sgdlab.EngineTest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What a caller relies on besides the values: messages, the block left as found, memory, threads. */
-class PerSampleContractTest {
+class PerSampleContractTest extends EngineTest {
 
     private static Block mlp(NDManager manager) {
         return Architectures.mlp(manager, DataType.FLOAT64, new int[] {6, 5, 3}, true,
@@ -49,7 +50,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("VECTORIZED names the block it has no sampler for; AUTO falls back to LOOP and says so")
     void unsupportedBlock() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             SequentialBlock block = new SequentialBlock()
                     .add(Linear.builder().setUnits(4).build())
                     .add(new CustomSamplerTest.Scale(4))
@@ -102,7 +103,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("bad calls get messages that say what does not fit")
     void badCalls() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = mlp(manager);
             PerSample perSample = PerSample.builder(block, PerSampleLoss.softmaxCrossEntropy())
                     .build();
@@ -136,7 +137,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("a call leaves the parameters and their own gradients exactly as it found them")
     void blockLeftAsFound() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = mlp(manager);
             ParameterSnapshot found = ParameterSnapshot.withOwnGradients(block);
             NDList x = inputs(manager, 9);
@@ -154,7 +155,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("no NDArray is left behind over 1000 calls of each strategy")
     void noLeaks() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = mlp(manager);
             NDManager caller = manager.newSubManager();
             NDList x = inputs(caller, 3);
@@ -180,7 +181,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("calls from eight threads at once on one block all get the single-threaded answer")
     void threads() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = mlp(manager);
             NDList x = inputs(manager, 17);
             NDArray y = classes(manager, 17);
@@ -223,7 +224,7 @@ class PerSampleContractTest {
     @Test
     @DisplayName("mean, variance and norms are the per-sample gradients' mean, population variance and L2 norms")
     void summaries() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = mlp(manager);
             int n = 11;
             try (PerSampleResult result = PerSample.builder(block,

@@ -17,12 +17,11 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SigmoidBinaryCrossEntropyLoss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import io.github.sgdlab.EngineTest;
 
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link PerSampleLoss#from}: for each of DJL's built-in losses and settings, the mean of the
  * per-sample losses is DJL's own loss of the batch, and each value is that sample's loss alone.
  */
-class PerSampleLossFromTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class PerSampleLossFromTest extends EngineTest {
 
     /** Predictions and labels of n samples for one loss. */
     private interface Data extends BiFunction<NDManager, DataType, NDList[]> {}

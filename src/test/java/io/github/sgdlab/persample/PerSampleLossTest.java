@@ -11,18 +11,19 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The two per-sample losses, against values computed by hand in double precision. */
-class PerSampleLossTest {
+class PerSampleLossTest extends EngineTest {
 
     @Test
     @DisplayName("squaredError is (prediction - label)^2 per sample, with no factor 1/2")
     void squaredErrorOneOutput() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             NDArray predictions = manager.create(new double[] {1.0, -2.0, 0.5}, new Shape(3, 1));
             NDArray labels = manager.create(new double[] {4.0, 1.0, 0.5});
             NDArray loss = PerSampleLoss.squaredError()
@@ -35,7 +36,7 @@ class PerSampleLossTest {
     @Test
     @DisplayName("squaredError sums over output dimensions, each sample apart")
     void squaredErrorSeveralOutputs() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             NDArray predictions = manager.create(new double[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3));
             NDArray labels = manager.create(new double[] {0, 0, 0, 4, 4, 4}, new Shape(2, 3));
             NDArray loss = PerSampleLoss.squaredError()
@@ -47,7 +48,7 @@ class PerSampleLossTest {
     @Test
     @DisplayName("squaredError keeps a float32 model in float32 when the labels are float64")
     void squaredErrorKeepsTheType() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             NDArray predictions = manager.create(new float[] {0.1f, 0.2f}, new Shape(2, 1));
             NDArray labels = manager.create(new double[] {0.3, 0.4});
             NDArray loss = PerSampleLoss.squaredError()
@@ -64,7 +65,7 @@ class PerSampleLossTest {
     void softmaxCrossEntropy() {
         double[][] logits = {{1.0, 2.0, 3.0}, {-1.0, 0.5, 0.0}};
         int[] classes = {0, 2};
-        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+        try (NDManager manager = newManager();
                 GradientCollector collector = CollectorGate.open(manager.getEngine())) {
             NDArray predictions = manager.create(
                     new double[] {1.0, 2.0, 3.0, -1.0, 0.5, 0.0}, new Shape(2, 3));
@@ -94,7 +95,7 @@ class PerSampleLossTest {
     @Test
     @DisplayName("softmaxCrossEntropy names the problem when the shapes do not fit")
     void softmaxCrossEntropyShapes() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             NDArray predictions = manager.ones(new Shape(4, 3));
             NDArray labels = manager.create(new int[] {0, 1});
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,12 +1,11 @@
 package io.github.sgdlab.persample;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.EngineTest;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,19 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the mean of the per-sample gradients against the batch gradient, on every architecture in
  * {@link Architectures}, in float32 and float64, for n = 1, an odd n and a larger one.
  */
-class VectorizedMatchesLoopTest {
-
-    private static NDManager manager;
+class VectorizedMatchesLoopTest extends EngineTest {
 
     @BeforeAll
     static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
         Engine.getEngine("PyTorch").setRandomSeed(20240);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     static Stream<Arguments> cases() {

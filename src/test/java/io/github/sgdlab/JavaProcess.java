@@ -1,6 +1,8 @@
-package io.github.sgdlab.cli;
+package io.github.sgdlab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sgdlab.cli.SgdLab;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
