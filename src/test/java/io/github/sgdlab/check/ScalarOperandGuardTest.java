@@ -120,8 +120,7 @@ class ScalarOperandGuardTest {
             for (String s : pool.strings()) {
                 Matcher m = sgdLab.matcher(s);
                 while (m.find()) {
-                    boolean library = LIBRARY.contains(m.group(1))
-                            .contains(m.group(1));
+                    boolean library = LIBRARY.contains(m.group(1));
                     if (inCheck && !library) {
                         foreign.add(pool.className() + " -> " + m.group(1) + "/");
                     }
