@@ -236,10 +236,12 @@ class NativeLeakTest {
             try (Trainer trainer = CollectorGate.newTrainer(model, config);
                     NDManager data = NDManager.newBaseManager("PyTorch")) {
                 trainer.initialize(new Shape(2, 2));
-                NDArray x = data.create(new float[] {0.5f, -1f, 2f, 0.25f}, new Shape(2, 2));
-                NDArray y = data.create(new float[] {1f, -0.5f}, new Shape(2, 1));
                 assertFlat("CollectorGate.newTrainer step", () -> {
+                    // The batch's arrays in the step's own manager: EasyTrain closes them.
                     try (NDManager batchManager = data.newSubManager()) {
+                        NDArray x = batchManager.create(new float[] {0.5f, -1f, 2f, 0.25f},
+                                new Shape(2, 2));
+                        NDArray y = batchManager.create(new float[] {1f, -0.5f}, new Shape(2, 1));
                         Batch batch = new Batch(batchManager, new NDList(x), new NDList(y), 2,
                                 Batchifier.STACK, Batchifier.STACK, 0, 1);
                         EasyTrain.trainBatch(trainer, batch);
