@@ -4,6 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.TrainingConfig;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Batchifier;
+import io.github.sgdlab.autograd.CollectorGate;
+import io.github.sgdlab.check.BlockCast;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -188,6 +200,61 @@ class NativeLeakTest extends EngineTest {
         assertFlat("GradCheck.check(block, ...)", () -> {
             assertTrue(check.check(linear, PerSampleLoss.squaredError(), inputs, labels).passed());
         });
+    }
+
+    @Test
+    @DisplayName("PerSample.compute with a PerSampleLoss.from graph, both strategies: flat after "
+            + "10^4 calls")
+    void perSampleLossFrom() throws Exception {
+        PerSampleLoss l1 = PerSampleLoss.from(Loss.l1Loss());
+        for (Strategy strategy : new Strategy[] {Strategy.LOOP, Strategy.VECTORIZED}) {
+            PerSample perSample = PerSample.builder(linear, l1).optStrategy(strategy).build();
+            assertFlat("PerSampleLoss.from(L1Loss) " + strategy, () -> {
+                try (PerSampleResult result = perSample.compute(inputs, labels)) {
+                    result.norms();
+                }
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("a CollectorGate.newTrainer step (EasyTrain.trainBatch + step): flat after 10^4 "
+            + "steps")
+    void gatedTrainerSteps() throws Exception {
+        try (Model model = Model.newInstance("leak", "PyTorch")) {
+            model.setBlock(Linear.builder().setUnits(1).build());
+            TrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(
+                    Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f)).build());
+            try (Trainer trainer = CollectorGate.newTrainer(model, config);
+                    NDManager data = NDManager.newBaseManager("PyTorch")) {
+                trainer.initialize(new Shape(2, 2));
+                assertFlat("CollectorGate.newTrainer step", () -> {
+                    // The batch's arrays in the step's own manager: EasyTrain closes them.
+                    try (NDManager batchManager = data.newSubManager()) {
+                        NDArray x = batchManager.create(new float[] {0.5f, -1f, 2f, 0.25f},
+                                new Shape(2, 2));
+                        NDArray y = batchManager.create(new float[] {1f, -0.5f}, new Shape(2, 1));
+                        Batch batch = new Batch(batchManager, new NDList(x), new NDList(y), 2,
+                                Batchifier.STACK, Batchifier.STACK, 0, 1);
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("BlockCast.cast to float64 and back: flat after 10^4 calls")
+    void blockCast() throws Exception {
+        try (NDManager own = NDManager.newBaseManager("PyTorch")) {
+            Linear cast = Linear.builder().setUnits(2).build();
+            cast.initialize(own, DataType.FLOAT32, new Shape(2, 3));
+            assertFlat("BlockCast.cast", () -> {
+                BlockCast.cast(cast, DataType.FLOAT64);
+                BlockCast.cast(cast, DataType.FLOAT32);
+            });
+        }
     }
 
     @Test

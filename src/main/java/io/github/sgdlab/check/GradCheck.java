@@ -78,6 +78,13 @@ public final class GradCheck {
      * gradient: {@code mean(loss.apply(labels, block.forward(inputs)))}, forward in inference mode
      * ({@code training = false}, so dropout is off).
      *
+     * <p>The check runs on a snapshot of the parameters, taken inside
+     * {@link io.github.sgdlab.autograd.CollectorGate#exclusive}: the block's parameters and
+     * gradients are never written, so a DJL trainer made by
+     * {@link io.github.sgdlab.autograd.CollectorGate#newTrainer} may train the same block on
+     * another thread meanwhile; the check sees the parameters as they were when it began. A
+     * parameter shared by several blocks is checked once.
+     *
      * @param block an initialized block with float64 parameters
      * @param loss the per-sample loss
      * @param inputs the block's inputs
@@ -87,7 +94,9 @@ public final class GradCheck {
      *     parameter, or a parameter or the loss is not float64, or a parameter has no elements
      */
     public GradCheckResult check(Block block, PerSampleLoss loss, NDList inputs, NDArray labels) {
-        return run(new BlockSubject(block, loss, inputs, labels));
+        try (BlockSubject subject = new BlockSubject(block, loss, inputs, labels)) {
+            return run(subject);
+        }
     }
 
     /** Runs the check on anything reduced to doubles. */

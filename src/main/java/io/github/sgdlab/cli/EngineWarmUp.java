@@ -33,6 +33,8 @@ final class EngineWarmUp {
     private static void load() {
         try {
             Engine.getEngine("PyTorch");
+            // Before the command's first convolution: libtorch would log NNPACK's failure at each.
+            NnpackSwitch.disableWhereUnsupported();
         } catch (RuntimeException | Error e) {
             failure = e;
         }

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -27,6 +28,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.Batchifier;
 import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.check.GradCheck;
+import io.github.sgdlab.check.GradCheckResult;
 import io.github.sgdlab.persample.PerSample;
 import io.github.sgdlab.persample.PerSampleLoss;
 import io.github.sgdlab.persample.PerSampleResult;
@@ -50,8 +52,9 @@ class GatedTrainerTest extends EngineTest {
     private static final int ROUNDS = 300;
 
     private static TrainingConfig config() {
-        // A large step, so that every step changes every parameter.
-        return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(
+        // A large step, so that every step changes every parameter. L1Loss, not L2Loss: DJL's
+        // L2Loss multiplies by the scalar 0.5, whose buffer DJL 0.36 frees before backward.
+        return new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(
                 Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
     }
 
@@ -74,7 +77,7 @@ class GatedTrainerTest extends EngineTest {
                 NDArray one = manager.randomNormal(new Shape(1, 4));
                 NDList inputs = new NDList(one.repeat(0, 8));
                 NDArray labels = manager.randomNormal(new Shape(1, 2)).repeat(0, 8);
-                PerSampleLoss loss = PerSampleLoss.from(Loss.l2Loss());
+                PerSampleLoss loss = PerSampleLoss.from(Loss.l1Loss());
                 PerSample loop = PerSample.builder(model.getBlock(), loss)
                         .optStrategy(Strategy.LOOP).build();
                 PerSample vectorized = PerSample.builder(model.getBlock(), loss)
@@ -118,6 +121,78 @@ class GatedTrainerTest extends EngineTest {
                 }
                 assertEquals(ROUNDS, training.get(2, TimeUnit.MINUTES));
                 assertEquals(ROUNDS, calls);
+                assertNotEquals(before, model.getBlock().getParameters().valueAt(0).getArray(),
+                        "the trainer trained");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * What {@code trainer.step()} does, for a float64 model: DJL 0.36's {@code Trainer.step()}
+     * first checks that the gradients are not all zero with {@code getFloat()}, which throws
+     * "DataType mismatch, Required float, Actual float64" on float64 parameters, at every step.
+     * So the update goes through DJL's own optimizer, exclusively, as a gated trainer's step does.
+     */
+    private static void stepFloat64(Model model, Optimizer optimizer) {
+        CollectorGate.exclusive(() -> {
+            for (Parameter parameter : model.getBlock().getParameters().values()) {
+                NDArray weight = parameter.getArray();
+                try (NDArray gradient = weight.getGradient()) {
+                    optimizer.update(parameter.getId(), weight, gradient);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("300 float64 EasyTrain steps beside 300 block-form GradChecks of the trainer's own "
+            + "model: every check passes, and the trainer trains")
+    void trainsBesideBlockGradChecks() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                Model model = Model.newInstance("mlp64", "PyTorch")) {
+            // Smooth (tanh) and float64, as a gradient check needs; L1Loss multiplies by no
+            // scalar, so the trainer's own graph is safe from DJL's freed scalar operand.
+            model.setDataType(DataType.FLOAT64);
+            model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(8).build())
+                    .add(Activation.tanhBlock()).add(Linear.builder().setUnits(2).build()));
+            Optimizer optimizer = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f))
+                    .build();
+            TrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
+                    .optOptimizer(optimizer);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (Trainer trainer = CollectorGate.newTrainer(model, config)) {
+                trainer.initialize(new Shape(8, 4));
+                NDList inputs = new NDList(manager.randomNormal(new Shape(8, 4))
+                        .toType(DataType.FLOAT64, false));
+                NDArray labels = manager.randomNormal(new Shape(8, 2))
+                        .toType(DataType.FLOAT64, false);
+                NDArray before = model.getBlock().getParameters().valueAt(0).getArray()
+                        .duplicate();
+                Future<Integer> training = pool.submit(() -> {
+                    for (int step = 0; step < ROUNDS; step++) {
+                        try (NDManager batchManager = manager.newSubManager()) {
+                            NDArray x = batchManager.randomNormal(new Shape(8, 4))
+                                    .toType(DataType.FLOAT64, false);
+                            NDArray y = batchManager.randomNormal(new Shape(8, 2))
+                                    .toType(DataType.FLOAT64, false);
+                            Batch batch = new Batch(batchManager, new NDList(x), new NDList(y), 8,
+                                    Batchifier.STACK, Batchifier.STACK, step, ROUNDS);
+                            EasyTrain.trainBatch(trainer, batch);
+                            stepFloat64(model, optimizer);
+                        }
+                    }
+                    return ROUNDS;
+                });
+                GradCheck check = GradCheck.builder().build();
+                PerSampleLoss loss = PerSampleLoss.squaredError();
+                for (int i = 0; i < ROUNDS; i++) {
+                    GradCheckResult result = check.check(model.getBlock(), loss, inputs, labels);
+                    assertTrue(result.passed(), "check " + i + ": " + result.report());
+                }
+                assertEquals(ROUNDS, training.get(2, TimeUnit.MINUTES));
                 assertNotEquals(before, model.getBlock().getParameters().valueAt(0).getArray(),
                         "the trainer trained");
             } finally {

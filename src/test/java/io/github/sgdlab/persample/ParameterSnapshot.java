@@ -36,7 +36,8 @@ record ParameterSnapshot(Map<String, double[]> values, Map<String, double[]> gra
             for (Pair<String, Parameter> p : block.getParameters()) {
                 NDArray array = p.getValue().getArray();
                 array.setRequiresGradient(true);
-                NDArray cubes = array.pow(3).sum();
+                // p * p * p, not pow(3): DJL frees a Number operand that backward still needs.
+                NDArray cubes = array.mul(array).mul(array).sum();
                 total = total == null ? cubes : total.add(cubes);
             }
             collector.backward(total);
