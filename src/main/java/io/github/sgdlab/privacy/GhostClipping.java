@@ -288,7 +288,7 @@ final class GhostClipping {
     }
 
     private NDArray factor(NDArray norms) {
-        return NDArrays.div(maxGradNorm, norms.add(1e-6)).minimum(1);
+        return ClipFactor.of(norms, maxGradNorm);
     }
 
     /** Hands blocks their parameters detached: the pass must not touch the real gradients. */

@@ -65,9 +65,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PrivacyEngine {
 
-    /** Opacus's guard against a zero norm in the clip factor. */
-    private static final double NORM_GUARD = 1e-6;
-
     private final PerSampleLoss loss;
     private final double maxGradNorm;
     private final double noiseMultiplier;
@@ -169,7 +166,7 @@ public final class PrivacyEngine {
                         ? sums[p]
                         : scratch.zeros(value.getShape(), value.getDataType());
                 NDArray noisy = sum.add(noiseLike(sum, std, scratch));
-                gradients.add(noisy.div(expectedBatchSize));
+                gradients.add(noisy.div(scratch.create((double) expectedBatchSize)));
                 parameters.add(parameter);
             }
             GradientWriter.write(parameters, gradients);
@@ -330,9 +327,9 @@ public final class PrivacyEngine {
         return sums;
     }
 
-    /** {@code min(1, C / (norm + 1e-6))}, Opacus's clip factor (no graph: numbers are safe). */
+    /** {@code min(1, C / (norm + 1e-6))}, Opacus's clip factor. */
     private NDArray factor(NDArray norms) {
-        return NDArrays.div(maxGradNorm, norms.add(NORM_GUARD)).minimum(1);
+        return ClipFactor.of(norms, maxGradNorm);
     }
 
     /** Noise of the sum's shape and type, {@code N(0, std²)} per coordinate, on scratch. */
