@@ -13,6 +13,36 @@ final class RealFft {
     private final double[] twiddleRe;
     private final double[] twiddleIm;
 
+    /**
+     * Plans for the last few lengths used: a plan's tables (and, for a length with a large prime
+     * factor, Bluestein's transformed chirp, one of the five transforms an ε otherwise costs)
+     * depend on the length only, and repeated ε evaluations — a noise search, a training run's
+     * accountant — meet the same lengths again. Plans are immutable, so sharing them is safe.
+     */
+    private static final int CACHED_PLANS = 8;
+
+    private static final java.util.Map<Integer, RealFft> PLANS =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Integer, RealFft> eldest) {
+                    return size() > CACHED_PLANS;
+                }
+            };
+
+    /** The plan for length {@code n}, shared with earlier callers of the same length. */
+    static RealFft plan(int n) {
+        synchronized (PLANS) {
+            RealFft plan = PLANS.get(n);
+            if (plan == null) {
+                plan = new RealFft(n);
+                PLANS.put(n, plan);
+            }
+            return plan;
+        }
+    }
+
     RealFft(int n) {
         if (n < 2 || n % 2 != 0) {
             throw new IllegalArgumentException("real FFT length must be even, got " + n);
