@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>the binomial: above i = 20 scipy's {@code binom} evaluates a beta function, a few ulps
  *       from the recurrence the port uses; Opacus's own code run with that one function replaced
- *       by the recurrence must give our value within the same tolerance (47 of the 54 per-order
- *       values, all 6 ε);</li>
+ *       by the recurrence must give our value within the same tolerance (45 of the 52 listed
+ *       settings, all 6 ε);</li>
  *   <li>rounding: our value must be within the tolerance of the 40-digit value of the series
  *       Opacus evaluates, or, where Opacus's own value is itself further than the tolerance
  *       from it, no more than twice as far from it as Opacus's (the other 7).</li>
