@@ -14,28 +14,24 @@ final class RealFft {
     private final double[] twiddleIm;
 
     /**
-     * Plans for the last few lengths used: a plan's tables (and, for a length with a large prime
-     * factor, Bluestein's transformed chirp, one of the five transforms an ε otherwise costs)
-     * depend on the length only, and repeated ε evaluations — a noise search, a training run's
-     * accountant — meet the same lengths again. Plans are immutable, so sharing them is safe.
+     * Plans for the lengths used lately (up to eight, then the cache starts over): a plan's
+     * tables (and, for a length with a large prime factor, Bluestein's transformed chirp, one of
+     * the five transforms an ε otherwise costs) depend on the length only, and repeated ε
+     * evaluations — a noise search, a training run's accountant — meet the same lengths again.
+     * Plans are immutable, so sharing them is safe.
      */
     private static final int CACHED_PLANS = 8;
 
-    private static final java.util.Map<Integer, RealFft> PLANS =
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Integer, RealFft> eldest) {
-                    return size() > CACHED_PLANS;
-                }
-            };
+    private static final java.util.Map<Integer, RealFft> PLANS = new java.util.HashMap<>();
 
     /** The plan for length {@code n}, shared with earlier callers of the same length. */
     static RealFft plan(int n) {
         synchronized (PLANS) {
             RealFft plan = PLANS.get(n);
             if (plan == null) {
+                if (PLANS.size() >= CACHED_PLANS) {
+                    PLANS.clear(); // a new run of lengths: start over rather than grow
+                }
                 plan = new RealFft(n);
                 PLANS.put(n, plan);
             }
