@@ -48,7 +48,7 @@ final class DiscretePrv {
     /** This variable composed with itself {@code times} times, by FFT. */
     DiscretePrv selfCompose(long times) {
         int size = pmf.length;
-        RealFft fft = new RealFft(size);
+        RealFft fft = RealFft.plan(size);
         int bins = size / 2 + 1;
         double[] re = new double[bins];
         double[] im = new double[bins];

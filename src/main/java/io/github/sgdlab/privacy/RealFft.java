@@ -13,6 +13,32 @@ final class RealFft {
     private final double[] twiddleRe;
     private final double[] twiddleIm;
 
+    /**
+     * Plans for the lengths used lately (up to eight, then the cache starts over): a plan's
+     * tables (and, for a length with a large prime factor, Bluestein's transformed chirp, one of
+     * the five transforms an ε otherwise costs) depend on the length only, and repeated ε
+     * evaluations — a noise search, a training run's accountant — meet the same lengths again.
+     * Plans are immutable, so sharing them is safe.
+     */
+    private static final int CACHED_PLANS = 8;
+
+    private static final java.util.Map<Integer, RealFft> PLANS = new java.util.HashMap<>();
+
+    /** The plan for length {@code n}, shared with earlier callers of the same length. */
+    static RealFft plan(int n) {
+        synchronized (PLANS) {
+            RealFft plan = PLANS.get(n);
+            if (plan == null) {
+                if (PLANS.size() >= CACHED_PLANS) {
+                    PLANS.clear(); // a new run of lengths: start over rather than grow
+                }
+                plan = new RealFft(n);
+                PLANS.put(n, plan);
+            }
+            return plan;
+        }
+    }
+
     RealFft(int n) {
         if (n < 2 || n % 2 != 0) {
             throw new IllegalArgumentException("real FFT length must be even, got " + n);
