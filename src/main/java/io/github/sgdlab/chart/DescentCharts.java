@@ -4,12 +4,12 @@ import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
-import io.github.sgdlab.descent.LeastSquares;
 import io.github.sgdlab.descent.RunResult;
 import io.github.sgdlab.descent.Trajectory;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.io.IOException;
 import java.nio.file.Path;

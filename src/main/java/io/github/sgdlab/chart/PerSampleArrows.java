@@ -3,10 +3,10 @@ package io.github.sgdlab.chart;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.Gradient;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 
 import java.awt.Color;
 import java.io.IOException;

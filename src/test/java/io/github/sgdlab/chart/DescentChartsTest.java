@@ -10,7 +10,7 @@ import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
 import io.github.sgdlab.descent.Outcome;
 import io.github.sgdlab.descent.Trajectory;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
 import java.io.IOException;
 import java.nio.file.Files;

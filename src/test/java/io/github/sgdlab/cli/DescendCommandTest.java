@@ -10,7 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.descent.Dataset;
-import io.github.sgdlab.descent.LeastSquares;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.io.IOException;
 import java.math.BigDecimal;

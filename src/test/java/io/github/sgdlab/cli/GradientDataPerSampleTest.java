@@ -11,9 +11,9 @@ import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.PerSampleGradientVectors;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.PerSampleGradientVectors;
+import io.github.sgdlab.linear.ThetaVector;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.github.sgdlab.descent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
@@ -151,7 +152,7 @@ class DescentFeaturesTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> DescentConfig.builder()
                         .optData("d", data).setLearningRate(0.1)
-                        .optStart(io.github.sgdlab.grad.ThetaVector.of(0, 0)).build());
+                        .optStart(io.github.sgdlab.linear.ThetaVector.of(0, 0)).build());
         assertTrue(e.getMessage().contains("give 4"), e.getMessage());
     }
 }

@@ -3,12 +3,13 @@ package io.github.sgdlab.descent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
 import java.util.stream.Stream;
 

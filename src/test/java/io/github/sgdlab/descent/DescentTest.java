@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -14,10 +15,10 @@ import io.github.sgdlab.Resources;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
-import io.github.sgdlab.grad.BatchGradient;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.ReferenceGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
