@@ -127,7 +127,7 @@ class GradientDataPerSampleTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             expected = AutogradGradients.builder(manager).optDataType(DataType.FLOAT32).build()
                     .perSample(FeatureData.fromCsv(file, Columns.defaults()
-                            .optX(List.of("a", "b", "c"))),
+                            .optFeatures(List.of("a", "b", "c"))),
                             ThetaVector.of(0.1, -0.5, 2, 0.75));
         }
         for (int j = 0; j < 4; j++) {

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,8 @@ class DescentFeaturesTest {
     void descentMatchesNumpy(JsonObject want) {
         DescentResult result = Descent.run(manager, DescentConfig.builder()
                 .optData("descent-features.csv", data)
-                .optMethod(Method.of(want.get("method").getAsString()))
+                .optMethod(Method.valueOf(
+                        want.get("method").getAsString().toUpperCase(Locale.ROOT)))
                 .setLearningRate(want.get("lr").getAsDouble())
                 .optMomentum(want.get("momentum").getAsDouble())
                 .build());

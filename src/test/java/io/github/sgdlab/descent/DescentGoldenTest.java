@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import io.github.sgdlab.Resources;
 import io.github.sgdlab.linear.Theta;
 
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +46,10 @@ class DescentGoldenTest {
 
     static DescentConfig config(JsonObject golden) {
         return DescentConfig.builder()
-                .optDataset(Dataset.of(golden.get("dataset").getAsString()))
-                .optMethod(Method.of(golden.get("method").getAsString()))
+                .optDataset(Dataset.valueOf(
+                        golden.get("dataset").getAsString().toUpperCase(Locale.ROOT)))
+                .optMethod(Method.valueOf(
+                        golden.get("method").getAsString().toUpperCase(Locale.ROOT)))
                 .optBatch(golden.get("batch").getAsInt())
                 .setLearningRate(golden.get("lr").getAsDouble())
                 .optMomentum(golden.get("momentum").getAsDouble())
