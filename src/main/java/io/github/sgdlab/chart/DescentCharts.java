@@ -121,7 +121,7 @@ public final class DescentCharts implements DescentPictures {
     }
 
     /**
-     * What {@link #write(DescentResult, Path)} leaves out for a configuration, as one line for
+     * What {@link #write(DescentResult, Optional, Path)} leaves out for a configuration, as one line for
      * the user.
      *
      * @param config the configuration

@@ -35,6 +35,10 @@ public record SmallMlp(int features, int hidden, int classes, int samples) {
     /**
      * Checks the sizes.
      *
+     * @param features the input width
+     * @param hidden the hidden layer's width
+     * @param classes the output width
+     * @param samples the batch size
      * @throws IllegalArgumentException if any size is below 1
      */
     public SmallMlp {

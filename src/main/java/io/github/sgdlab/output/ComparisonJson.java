@@ -44,6 +44,9 @@ public final class ComparisonJson {
     /**
      * {@code max_abs_diff} and {@code tolerance} are the worst value's (largest ratio of
      * difference to tolerance), {@code ok} whether every value passed, {@code values} each one.
+     *
+     * @param check the cross-check
+     * @return its JSON object
      */
     public static JsonObject crossCheck(CrossCheck check) {
         JsonObject json = new JsonObject();

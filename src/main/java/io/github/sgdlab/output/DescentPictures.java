@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code summary.json} itself, then calls the implementation that
  * {@code io.github.sgdlab.cli.DescendCommand#pictures()} returns (the charts package's), which
  * writes {@code contours.png}, {@code trajectory.gif}, {@code loss.png}, {@code momentum.png}
- * (when μ &gt; 0) and {@code per-sample.png}, each through {@link AtomicFile} or
+ * (when μ &gt; 0) and {@code per-sample.png}, each through {@link io.github.sgdlab.files.AtomicFile} or
  * {@link OutputDirectory#write} so that each is atomic.
  */
 @FunctionalInterface

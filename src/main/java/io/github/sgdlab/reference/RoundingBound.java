@@ -5,8 +5,8 @@ import io.github.sgdlab.linear.Theta;
 
 /**
  * How far each value the notebook computes can lie from its exact value through rounding alone:
- * the per-value tolerances of the {@link CrossCheck}, public so that a test of your own can use
- * the very bound the cross-check uses.
+ * the per-value tolerances of the cross-check ({@code io.github.sgdlab.grad.CrossCheck}), public
+ * so that a test of your own can use the very bound the cross-check uses.
  *
  * <p>Each value is a sum of n terms built from the residual r_i = θ1·x_i + θ0 − y_i. Its bound
  * adds the residual's own rounding, γ_L·(|θ1·x_i| + |θ0| + |y_i|) per term with

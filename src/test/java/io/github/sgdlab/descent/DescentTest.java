@@ -188,8 +188,8 @@ class DescentTest {
     @DisplayName("the builder refuses every setting out of range, naming it")
     void badConfiguration() {
         assertAll(
-                () -> bad("lr", b -> b),
-                () -> bad("lr", b -> b.setLearningRate(Double.POSITIVE_INFINITY)),
+                () -> bad("learning rate", b -> b),
+                () -> bad("learning rate", b -> b.setLearningRate(Double.POSITIVE_INFINITY)),
                 () -> bad("momentum", b -> b.setLearningRate(1).optMomentum(1)),
                 () -> bad("momentum", b -> b.setLearningRate(1).optMomentum(-0.1)),
                 () -> bad("batch", b -> b.setLearningRate(1).optBatch(0)),
@@ -200,13 +200,14 @@ class DescentTest {
                 () -> bad("shuffle seed", b -> b.setLearningRate(1).optShuffleSeed(-1)),
                 () -> bad("shuffle seed",
                         b -> b.setLearningRate(1).optShuffleSeed(4294967295L).optRuns(2)),
-                () -> bad("dtype", b -> b.setLearningRate(1).optDataType(DataType.INT32)));
+                () -> bad("data type", b -> b.setLearningRate(1).optDataType(DataType.INT32)));
     }
 
     private static void bad(String name,
             java.util.function.UnaryOperator<DescentConfig.Builder> settings) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> settings.apply(DescentConfig.builder()).build());
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
+        assertEquals(name, e.setting().words(), e.getMessage());
     }
 }
