@@ -1,6 +1,7 @@
 package io.github.sgdlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -74,6 +75,15 @@ class ArchitectureTest {
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Lab").mayOnlyBeAccessedByLayers("Application")
                 .whereLayer("Library").mayOnlyBeAccessedByLayers("Lab", "Application")
+                .check(main);
+    }
+
+    @Test
+    @DisplayName("the plain-Java witness imports nothing of DJL, so a framework fault cannot hide on both sides")
+    void referenceKnowsNoDjl() {
+        noClasses().that().resideInAPackage("io.github.sgdlab.reference..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .because("reference/ is the independent witness DJL autograd is checked against")
                 .check(main);
     }
 

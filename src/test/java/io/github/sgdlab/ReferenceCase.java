@@ -3,9 +3,9 @@ package io.github.sgdlab;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.BatchGradient;
-import io.github.sgdlab.grad.Gradient;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.Theta;
 
 import java.util.ArrayList;
 import java.util.List;

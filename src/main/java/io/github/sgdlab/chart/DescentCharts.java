@@ -1,14 +1,14 @@
 package io.github.sgdlab.chart;
 
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
-import io.github.sgdlab.descent.LeastSquares;
 import io.github.sgdlab.descent.Trajectory;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.GradientsAt;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,9 +25,10 @@ import java.util.Optional;
  * d features gets {@code loss.png} alone ({@link #omitted(DescentConfig)} says so).
  *
  * <p>The contour pictures show the first run (its shuffle seed is in {@code summary.json}); the
- * loss picture shows every run. The per-sample picture takes its gradients at the start θ from
- * DJL autograd, in the descent's data type: each sample's (the notebook's In [11]) and the
- * batch's (In [10]).
+ * loss picture shows every run. The per-sample picture draws gradients the caller computed at the
+ * start θ ({@link GradientsAt#autograd}: DJL autograd in the descent's data type, each sample's
+ * as the notebook's In [11] and the batch's as In [10]); this class draws and computes nothing
+ * else.
  */
 public final class DescentCharts implements DescentPictures {
 
@@ -55,16 +56,31 @@ public final class DescentCharts implements DescentPictures {
     }
 
     /**
+     * Whether the pictures of a configuration include {@code per-sample.png}, whose gradients at
+     * the start θ the caller computes ({@link GradientsAt#autograd}) and passes in.
+     *
+     * @param config the configuration
+     * @return true for one feature and at most {@link PerSampleArrows#MAX_SAMPLES} samples
+     */
+    public static boolean drawsStartGradients(DescentConfig config) {
+        return config.features() == 1 && config.data().samples() <= PerSampleArrows.MAX_SAMPLES;
+    }
+
+    /**
      * Draws every picture of a result into a folder, each file atomically, from the
      * trajectories the result kept.
      *
      * @param result a descent whose configuration kept the trajectories
+     * @param start the gradients at the start θ for {@code per-sample.png}, present when
+     *     {@link #drawsStartGradients(DescentConfig)} says the picture is drawn
      * @param folder an existing, writable folder
      * @return the files written
      * @throws IOException if a file cannot be written
-     * @throws IllegalArgumentException if the result kept no trajectory
+     * @throws IllegalArgumentException if the result kept no trajectory, or the start's
+     *     gradients are missing where the picture is drawn
      */
-    public static List<Path> write(DescentResult result, Path folder) throws IOException {
+    public static List<Path> write(DescentResult result, Optional<GradientsAt> start, Path folder)
+            throws IOException {
         PictureRecord record = new PictureRecord(result.config());
         boolean any = false;
         for (int r = 0; r < result.runs().size(); r++) {
@@ -86,12 +102,12 @@ public final class DescentCharts implements DescentPictures {
             throw new IllegalArgumentException(
                     "the result kept no trajectory: build the configuration with optKeepTrajectory(true)");
         }
-        return draw(result, record, folder);
+        return draw(result, record, start, folder);
     }
 
-    /** Draws every picture from what a recording kept. */
-    static List<Path> draw(DescentResult result, PictureRecord record, Path folder)
-            throws IOException {
+    /** Draws every picture from what a recording kept and the start's gradients. */
+    static List<Path> draw(DescentResult result, PictureRecord record,
+            Optional<GradientsAt> start, Path folder) throws IOException {
         DescentConfig config = result.config();
         List<double[]> losses = record.epochLosses();
         List<Path> written = new ArrayList<>();
@@ -122,14 +138,15 @@ public final class DescentCharts implements DescentPictures {
         }
         if (data.samples() <= PerSampleArrows.MAX_SAMPLES) {
             Path perSample = folder.resolve(PER_SAMPLE);
-            perSample(perSample, config);
+            PerSampleArrows.write(perSample, start.orElseThrow(() -> new IllegalArgumentException(
+                    "per-sample.png needs the gradients at the start theta")));
             written.add(perSample);
         }
         return written;
     }
 
     /**
-     * What {@link #write(DescentResult, Path)} leaves out for a configuration, as one line for
+     * What {@link #write(DescentResult, Optional, Path)} leaves out for a configuration, as one line for
      * the user.
      *
      * @param config the configuration
@@ -164,23 +181,6 @@ public final class DescentCharts implements DescentPictures {
                 config.datasetName(), config.method().id(), config.learningRate(),
                 config.momentum()), losses, minimum);
         return target;
-    }
-
-    /**
-     * {@code per-sample.png} at the start θ, gradients by DJL autograd in the descent's type.
-     *
-     * @param target the file
-     * @param config the configuration: data, start and data type
-     * @throws IOException if it cannot be written
-     */
-    static void perSample(Path target, DescentConfig config) throws IOException {
-        FeatureData data = config.data();
-        // The per-sample picture's gradients need the notebook's data type; it has no noise
-        // column and no seed for a user's file, which the picture does not show.
-        LinearData samples = new LinearData(-1, data.feature(0), new double[data.samples()],
-                data.y());
-        PerSampleArrows.write(target, samples, new Theta(config.start().get(0),
-                config.start().get(1)), config.dataType());
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.github.sgdlab.chart;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.Gradient;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.GradientsAt;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -72,31 +69,6 @@ public final class PerSampleArrows {
     }
 
     /**
-     * Computes each sample's gradient and the batch gradient at θ with DJL autograd (the
-     * notebook's In [11] and In [10]) and writes their picture as PNG, atomically.
-     *
-     * @param target the file
-     * @param data the samples, at most {@link #MAX_SAMPLES}
-     * @param theta where to take the gradients
-     * @param dataType the autograd's working type
-     * @throws IOException if writing fails
-     * @throws IllegalArgumentException if there are more samples than a picture can show
-     */
-    public static void write(Path target, LinearData data, Theta theta, DataType dataType)
-            throws IOException {
-        if (data.samples() > MAX_SAMPLES) {
-            throw new IllegalArgumentException("a per-sample picture shows at most " + MAX_SAMPLES
-                    + " samples' arrows, got " + data.samples());
-        }
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            AutogradGradients autograd = AutogradGradients.builder(manager)
-                    .optDataType(dataType).build();
-            write(target, theta, autograd.perSample(data, theta),
-                    autograd.batch(data, theta).gradient());
-        }
-    }
-
-    /**
      * Writes the chart as PNG, atomically.
      *
      * @param target the file
@@ -108,5 +80,23 @@ public final class PerSampleArrows {
     public static void write(Path target, Theta theta, PerSampleGradients perSample,
             Gradient batch) throws IOException {
         ChartFiles.png(target, chart(theta, perSample, batch));
+    }
+
+    /**
+     * Writes the chart of gradients computed by the caller as PNG, atomically.
+     *
+     * @param target the file
+     * @param gradients each sample's gradient and the batch gradient, at most
+     *     {@link #MAX_SAMPLES} samples
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if there are more samples than a picture can show
+     */
+    public static void write(Path target, GradientsAt gradients) throws IOException {
+        int n = gradients.perSample().size();
+        if (n > MAX_SAMPLES) {
+            throw new IllegalArgumentException("a per-sample picture shows at most " + MAX_SAMPLES
+                    + " samples' arrows, got " + n);
+        }
+        write(target, gradients.theta(), gradients.perSample(), gradients.batch());
     }
 }

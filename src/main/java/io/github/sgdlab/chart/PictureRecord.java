@@ -2,7 +2,8 @@ package io.github.sgdlab.chart;
 
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.GradientsAt;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the pictures of one descent keep while it runs: every run's loss at the end of each
@@ -208,8 +210,14 @@ final class PictureRecord implements DescentPictures.Recording {
     }
 
     @Override
-    public List<Path> write(DescentResult result, OutputDirectory out) throws IOException {
-        return DescentCharts.draw(result, this, out.path());
+    public boolean drawsStartGradients() {
+        return DescentCharts.drawsStartGradients(config);
+    }
+
+    @Override
+    public List<Path> write(DescentResult result, Optional<GradientsAt> start, OutputDirectory out)
+            throws IOException {
+        return DescentCharts.draw(result, this, start, out.path());
     }
 
     /** @return the configuration recorded */

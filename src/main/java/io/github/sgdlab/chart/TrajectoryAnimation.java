@@ -1,6 +1,6 @@
 package io.github.sgdlab.chart;
 
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.check.GradCheckResult;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.NotebookLoss;
+import io.github.sgdlab.linear.NotebookLoss;
 import io.github.sgdlab.persample.PerSampleLoss;
 
 import java.io.PrintWriter;

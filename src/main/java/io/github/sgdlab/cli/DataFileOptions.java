@@ -68,10 +68,10 @@ final class DataFileOptions {
     FeatureData read() {
         Columns columns = Columns.defaults();
         if (target != null) {
-            columns = columns.optY(target.strip());
+            columns = columns.optTarget(target.strip());
         }
         if (features != null) {
-            columns = columns.optX(features.stream().map(String::strip).toList());
+            columns = columns.optFeatures(features.stream().map(String::strip).toList());
         }
         if (path.isEmpty()) {
             throw new ParameterException(command.commandLine(),

@@ -10,9 +10,11 @@ import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
+import io.github.sgdlab.descent.InvalidSettingException;
 import io.github.sgdlab.descent.Method;
 import io.github.sgdlab.descent.TrajectoryListener;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.linear.GradientsAt;
+import io.github.sgdlab.linear.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -212,12 +215,12 @@ final class DescendCommand implements Callable<Integer> {
             builder.optData(dataFile.source(), data).optStart(start);
         } else {
             start = thetaOptions.forFeatures(1);
-            builder.optDataset(badInput(() -> Dataset.of(dataset))).optStart(start);
+            builder.optDataset(badInput(() -> LowerCaseChoice.choose("dataset", dataset, Dataset.values()))).optStart(start);
         }
         requireRepresentable(start);
         int slice = effectiveBatch;
         return badInput(() -> builder
-                .optMethod(Method.of(method))
+                .optMethod(LowerCaseChoice.choose("method", method, Method.values()))
                 .optBatch(slice)
                 .setLearningRate(learningRate)
                 .optMomentum(momentum)
@@ -245,7 +248,11 @@ final class DescendCommand implements Callable<Integer> {
         directory.write("trajectory.csv", csv::finish);
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
-        pictures.write(result, directory);
+        DescentConfig config = result.config();
+        Optional<GradientsAt> start = pictures.drawsStartGradients()
+                ? Optional.of(GradientsAt.autograd(config.data(), config.start(), config.dataType()))
+                : Optional.empty();
+        pictures.write(result, start, directory);
         directory.commit();
     }
 
@@ -274,12 +281,33 @@ final class DescendCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    /** Runs a check of the user's input, turning its complaint into picocli's bad-input error. */
+    /**
+     * Runs a check of the user's input, turning its complaint into picocli's bad-input error; a
+     * setting the lab refuses is named as the command line has always named it.
+     */
     private <T> T badInput(Supplier<T> check) {
         try {
             return check.get();
+        } catch (InvalidSettingException e) {
+            throw new ParameterException(spec.commandLine(),
+                    settingName(e.setting()) + " " + e.problem(), e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /**
+     * The words this command's messages use for a descent setting.
+     *
+     * @param setting the setting
+     * @return its name in the command line's messages
+     */
+    static String settingName(InvalidSettingException.Setting setting) {
+        return switch (setting) {
+            case START -> "theta_0";
+            case LEARNING_RATE -> "lr";
+            case DATA_TYPE -> "dtype";
+            default -> setting.words();
+        };
     }
 }

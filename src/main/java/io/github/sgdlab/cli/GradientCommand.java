@@ -6,11 +6,11 @@ import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.grad.BatchGradient;
-import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.grad.Theta;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.linear.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
 import io.github.sgdlab.persample.Strategy;
 

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.output.ComparisonJson;
 
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.github.sgdlab.cli;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.notebook.NotebookTranscript;
 
 import java.util.concurrent.Callable;

@@ -2,8 +2,8 @@ package io.github.sgdlab.cli;
 
 import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.PerSampleSink;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.PerSampleSink;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

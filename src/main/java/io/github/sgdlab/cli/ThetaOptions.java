@@ -1,7 +1,7 @@
 package io.github.sgdlab.cli;
 
-import io.github.sgdlab.grad.Theta;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.linear.ThetaVector;
 
 import java.util.List;
 

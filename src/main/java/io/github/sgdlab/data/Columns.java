@@ -8,15 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which columns of a data file are the target and which the features: the command line's
- * {@code --y NAME} and {@code --x NAME[,NAME…]}.
+ * Which columns of a data file are the target and which the features, by name.
  *
  * <p>By default the target is the column named {@code y}, or the last column if there is none,
  * and the features are every other column, in file order. Immutable; each {@code opt…} returns a
  * new selection.
  *
  * <pre>{@code
- * Columns columns = Columns.defaults().optY("price").optX(List.of("area", "rooms"));
+ * Columns columns = Columns.defaults().optTarget("price").optFeatures(List.of("area", "rooms"));
  * }</pre>
  */
 public final class Columns {
@@ -45,22 +44,22 @@ public final class Columns {
     }
 
     /**
-     * Names the target column ({@code --y}).
+     * Names the target column.
      *
      * @param name the column's name in the header
      * @return a new selection
      */
-    public Columns optY(String name) {
+    public Columns optTarget(String name) {
         return new Columns(Objects.requireNonNull(name, "name"), features);
     }
 
     /**
-     * Names the feature columns, in the order the model's θ1…θd take them ({@code --x}).
+     * Names the feature columns, in the order the model's θ1…θd take them.
      *
      * @param names the columns' names in the header
      * @return a new selection
      */
-    public Columns optX(List<String> names) {
+    public Columns optFeatures(List<String> names) {
         return new Columns(target, List.copyOf(names));
     }
 
@@ -69,7 +68,7 @@ public final class Columns {
      *
      * @return the name, or empty for the default
      */
-    public Optional<String> y() {
+    public Optional<String> target() {
         return Optional.ofNullable(target);
     }
 
@@ -78,7 +77,7 @@ public final class Columns {
      *
      * @return the names, or empty for the default
      */
-    public Optional<List<String>> x() {
+    public Optional<List<String>> features() {
         return Optional.ofNullable(features);
     }
 

@@ -59,28 +59,11 @@ public enum Dataset {
     }
 
     /**
-     * The name on the command line and in JSON.
+     * The data set's name in JSON and reports: its constant in lower case.
      *
      * @return {@code notebook} or {@code wide}
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The data set a command-line name stands for.
-     *
-     * @param id {@code notebook} or {@code wide}
-     * @return the data set
-     * @throws IllegalArgumentException for any other name
-     */
-    public static Dataset of(String id) {
-        for (Dataset dataset : values()) {
-            if (dataset.id().equals(id)) {
-                return dataset;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown dataset '" + id + "': expected notebook or wide");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.NDManager;
+import io.github.sgdlab.reference.LeastSquares;
 
 /**
  * Runs gradient descent as a {@link DescentConfig} says: gradients by DJL autograd, every run

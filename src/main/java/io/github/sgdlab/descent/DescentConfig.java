@@ -4,10 +4,12 @@ import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
-import io.github.sgdlab.grad.Theta;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.descent.InvalidSettingException.Setting;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.linear.ThetaVector;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything that decides a descent: the data, the method, the step, momentum, how many runs
@@ -38,6 +40,7 @@ public final class DescentConfig {
     /** The most runs one configuration may ask for. */
     public static final int MAX_RUNS = 10_000;
 
+    private final Dataset dataset;
     private final String datasetName;
     private final FeatureData data;
     private final Method method;
@@ -53,7 +56,8 @@ public final class DescentConfig {
     private final boolean keepTrajectory;
 
     private DescentConfig(Builder b, FeatureData data, ThetaVector start) {
-        this.datasetName = b.datasetName;
+        this.dataset = b.dataset;
+        this.datasetName = b.dataset != null ? b.dataset.id() : b.datasetName;
         this.data = data;
         this.method = b.method;
         this.batch = b.batch;
@@ -85,6 +89,15 @@ public final class DescentConfig {
      */
     public String datasetName() {
         return datasetName;
+    }
+
+    /**
+     * The built-in data set descended on, if it is one.
+     *
+     * @return the data set, or empty for samples given with {@code optData}
+     */
+    public Optional<Dataset> dataset() {
+        return Optional.ofNullable(dataset);
     }
 
     /**
@@ -238,7 +251,8 @@ public final class DescentConfig {
     /** Collects the settings of a {@link DescentConfig}; {@link #build()} validates them. */
     public static final class Builder {
 
-        private String datasetName = Dataset.NOTEBOOK.id();
+        private Dataset dataset = Dataset.NOTEBOOK;
+        private String datasetName;
         private FeatureData data;
         private Method method = Method.FULL;
         private int batch = DEFAULT_BATCH;
@@ -272,7 +286,8 @@ public final class DescentConfig {
          * @return this builder
          */
         public Builder optDataset(Dataset dataset) {
-            this.datasetName = dataset.id();
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
+            this.data = null;
             this.data = null;
             return this;
         }
@@ -298,6 +313,7 @@ public final class DescentConfig {
         public Builder optData(String name, FeatureData data) {
             this.datasetName = Objects.requireNonNull(name, "name");
             this.data = Objects.requireNonNull(data, "data");
+            this.dataset = null;
             return this;
         }
 
@@ -426,38 +442,39 @@ public final class DescentConfig {
          * Validates the settings and builds the configuration.
          *
          * @return the configuration
-         * @throws IllegalArgumentException naming the first setting out of range
+         * @throws InvalidSettingException naming the first setting out of range
          */
         public DescentConfig build() {
             FeatureData data = this.data != null
-                    ? this.data : FeatureData.of(Dataset.of(datasetName).data());
+                    ? this.data : FeatureData.of(dataset.data());
             int n = data.samples();
             int d = data.features();
             ThetaVector start = this.start != null ? this.start : ThetaVector.zeros(d);
-            require(start.features() == d, "theta_0 has " + (start.features() + 1)
+            require(start.features() == d, Setting.START, "has " + (start.features() + 1)
                     + " values but the data have " + d + (d == 1 ? " feature" : " features")
                     + ": give " + (d + 1) + ", the intercept first");
-            require(learningRate > 0 && Double.isFinite(learningRate),
-                    "lr must be positive and finite, got " + learningRate);
-            require(momentum >= 0 && momentum < 1,
-                    "momentum must be in [0, 1), got " + momentum);
-            require(batch >= 1 && batch <= n,
-                    "batch must be between 1 and the number of samples (" + n + "), got " + batch);
-            require(runs >= 1 && runs <= MAX_RUNS,
-                    "runs must be between 1 and " + MAX_RUNS + ", got " + runs);
+            require(learningRate > 0 && Double.isFinite(learningRate), Setting.LEARNING_RATE,
+                    "must be positive and finite, got " + learningRate);
+            require(momentum >= 0 && momentum < 1, Setting.MOMENTUM,
+                    "must be in [0, 1), got " + momentum);
+            require(batch >= 1 && batch <= n, Setting.BATCH,
+                    "must be between 1 and the number of samples (" + n + "), got " + batch);
+            require(runs >= 1 && runs <= MAX_RUNS, Setting.RUNS,
+                    "must be between 1 and " + MAX_RUNS + ", got " + runs);
             require(shuffleSeed >= 0 && shuffleSeed + runs - 1 <= RandomState.MAX_SEED,
-                    "shuffle seed must be between 0 and 2**32 - " + runs
+                    Setting.SHUFFLE_SEED, "must be between 0 and 2**32 - " + runs
                             + " so that every run's seed is valid for numpy, got " + shuffleSeed);
-            require(eps > 0 && Double.isFinite(eps), "eps must be positive and finite, got " + eps);
-            require(maxEpochs >= 1, "max epochs must be at least 1, got " + maxEpochs);
+            require(eps > 0 && Double.isFinite(eps), Setting.EPS,
+                    "must be positive and finite, got " + eps);
+            require(maxEpochs >= 1, Setting.MAX_EPOCHS, "must be at least 1, got " + maxEpochs);
             require(dataType == DataType.FLOAT64 || dataType == DataType.FLOAT32,
-                    "dtype must be float64 or float32, got " + dataType);
+                    Setting.DATA_TYPE, "must be float64 or float32, got " + dataType);
             return new DescentConfig(this, data, start);
         }
 
-        private static void require(boolean condition, String message) {
+        private static void require(boolean condition, Setting setting, String problem) {
             if (!condition) {
-                throw new IllegalArgumentException(message);
+                throw new InvalidSettingException(setting, problem);
             }
         }
     }

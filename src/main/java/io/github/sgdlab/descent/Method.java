@@ -18,29 +18,12 @@ public enum Method {
     MINIBATCH;
 
     /**
-     * The name on the command line and in JSON.
+     * The method's name in JSON and reports: its constant in lower case.
      *
      * @return {@code full}, {@code sgd} or {@code minibatch}
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The method a command-line name stands for.
-     *
-     * @param id {@code full}, {@code sgd} or {@code minibatch}
-     * @return the method
-     * @throws IllegalArgumentException for any other name
-     */
-    public static Method of(String id) {
-        for (Method method : values()) {
-            if (method.id().equals(id)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown method '" + id + "': expected full, sgd or minibatch");
     }
 
     /**

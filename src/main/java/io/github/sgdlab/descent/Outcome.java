@@ -17,7 +17,7 @@ public enum Outcome {
     NOT_CONVERGED;
 
     /**
-     * The name in text and JSON output.
+     * The outcome's name in JSON and reports: its constant in lower case.
      *
      * @return {@code converged}, {@code diverged} or {@code not_converged}
      */

@@ -1,7 +1,8 @@
 package io.github.sgdlab.descent;
 
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.grad.NumpySum;
+import io.github.sgdlab.reference.LeastSquares;
+import io.github.sgdlab.reference.NumpySum;
 
 /**
  * One run recomputed in plain Java, double precision, one iteration at a time: the independent

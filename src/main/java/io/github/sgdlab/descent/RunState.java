@@ -2,6 +2,7 @@ package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.reference.LeastSquares;
 
 /**
  * One run inside the DJL batch: its θ and velocity (d + 1 components, intercept first), its

@@ -1,6 +1,7 @@
 package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.NDManager;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class Study {
         List<Cell> cells = new ArrayList<>();
         for (DescentConfig config : configurations(runs)) {
             DescentResult result = Descent.run(manager, config);
-            Cell cell = new Cell(Dataset.of(config.datasetName()), config.method(),
+            Cell cell = new Cell(config.dataset().orElseThrow(), config.method(),
                     config.momentum(), result);
             cells.add(cell);
             cellDone.accept(cell);

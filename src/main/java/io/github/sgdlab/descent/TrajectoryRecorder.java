@@ -1,6 +1,7 @@
 package io.github.sgdlab.descent;
 
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.util.Arrays;
 

@@ -2,6 +2,12 @@ package io.github.sgdlab.grad;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.DataTypes;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.reference.Precision;
+import io.github.sgdlab.reference.RoundingBound;
 
 import java.util.List;
 
@@ -33,6 +39,19 @@ public record CrossCheck(List<ValueCheck> values) {
     }
 
     /**
+     * The witness's name for a DJL working type: the rounding bounds of {@link RoundingBound}
+     * know no framework.
+     *
+     * @param dataType float32 or float64
+     * @return the matching precision
+     * @throws IllegalArgumentException for any other type
+     */
+    public static Precision precision(DataType dataType) {
+        return DataTypes.requireFloat(dataType) == DataType.FLOAT32
+                ? Precision.FLOAT32 : Precision.FLOAT64;
+    }
+
+    /**
      * Compares autograd against the reference, each value within its own tolerance.
      *
      * @param data the samples both paths used
@@ -52,7 +71,8 @@ public record CrossCheck(List<ValueCheck> values) {
             Gradient perSampleAverage,
             BatchGradient referenceBatch,
             Gradient referencePerSampleAverage) {
-        RoundingBound.Tolerances tolerance = RoundingBound.crossCheck(data, theta, dataType);
+        RoundingBound.Tolerances tolerance =
+                RoundingBound.crossCheck(data, theta, precision(dataType));
         return new CrossCheck(List.of(
                 new ValueCheck("grad_theta0", batch.gradTheta0(), referenceBatch.gradTheta0(),
                         tolerance.gradTheta0()),

@@ -3,7 +3,18 @@ package io.github.sgdlab.grad;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradientVector;
+import io.github.sgdlab.linear.GradientVector;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.PerSampleSink;
+import io.github.sgdlab.linear.RunningDeviation;
+import io.github.sgdlab.linear.RunningMean;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.linear.ThetaVector;
 import io.github.sgdlab.persample.Strategy;
+import io.github.sgdlab.reference.FeatureRoundingBound;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +104,7 @@ public record FeatureComparison(
         GradientVector referencePerSampleAverage =
                 ReferenceGradients.perSampleAverage(data, theta);
         FeatureRoundingBound.Tolerances tolerance =
-                FeatureRoundingBound.crossCheck(data, theta, dataType);
+                FeatureRoundingBound.crossCheck(data, theta, CrossCheck.precision(dataType));
         double[] gradientTolerance = tolerance.gradient();
         double[] averageTolerance = tolerance.average();
         List<CrossCheck.ValueCheck> values = new ArrayList<>();

@@ -3,7 +3,13 @@ package io.github.sgdlab.grad;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.persample.Strategy;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import java.util.function.IntConsumer;
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.check.GradientAssertions;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.linear.Theta;
 
 import java.util.Locale;
 

@@ -1,11 +1,11 @@
 /**
- * The notebook's model and its four gradients: DJL autograd, batch and per sample
- * ({@link io.github.sgdlab.grad.AutogradGradients}); the plain-Java reference in numpy's
- * summation order ({@link io.github.sgdlab.grad.ReferenceGradients}); the rounding-error bound of
- * each value ({@link io.github.sgdlab.grad.RoundingBound}) and the cross-check that applies it
- * ({@link io.github.sgdlab.grad.CrossCheck}). The same for d features:
- * {@link io.github.sgdlab.grad.ThetaVector}, {@link io.github.sgdlab.grad.GradientVector},
- * {@link io.github.sgdlab.grad.FeatureRoundingBound} and
- * {@link io.github.sgdlab.grad.FeatureComparison}, equal to the notebook's bit for bit at d = 1.
+ * The cross-check: DJL autograd ({@link io.github.sgdlab.linear}) against the plain-Java witness
+ * ({@link io.github.sgdlab.reference}), each value within its own rounding-error bound. What
+ * remains here is what needs both sides: {@link io.github.sgdlab.grad.CrossCheck} (the verdict,
+ * and the map from DJL's data types to the witness's {@link io.github.sgdlab.reference.Precision}),
+ * {@link io.github.sgdlab.grad.GradientComparison} (the notebook's four gradients side by side),
+ * {@link io.github.sgdlab.grad.FeatureComparison} (the same for d features, equal to it bit for
+ * bit at d = 1) and {@link io.github.sgdlab.grad.ReferenceAssertions} (a JUnit assertion over
+ * them).
  */
 package io.github.sgdlab.grad;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
 /**
  * The seed notebook as one reproducible run: seed 45, 40 samples, θ = (0, 0), float32.

@@ -4,10 +4,10 @@ import ai.djl.ndarray.types.DataType;
 
 import static io.github.sgdlab.notebook.PythonFormat.fourDecimals;
 
-import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.CrossCheck;
-import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
 
 import java.util.List;
 import java.util.Locale;

@@ -3,10 +3,10 @@ package io.github.sgdlab.output;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.CrossCheck;
-import io.github.sgdlab.grad.Gradient;
 import io.github.sgdlab.grad.GradientComparison;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
 
 /**
  * A {@link GradientComparison} as the JSON that {@code notebook --json} and

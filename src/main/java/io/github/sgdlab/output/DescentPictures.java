@@ -3,10 +3,12 @@ package io.github.sgdlab.output;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.TrajectoryListener;
+import io.github.sgdlab.linear.GradientsAt;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Draws the pictures of a descent into an output directory: the hook between the AWT-free core
@@ -44,19 +46,34 @@ public interface DescentPictures {
                     double loss) {}
 
             @Override
-            public List<Path> write(DescentResult result, OutputDirectory out) {
+            public List<Path> write(DescentResult result, Optional<GradientsAt> start,
+                    OutputDirectory out) {
                 return List.of();
             }
         };
 
         /**
+         * Whether the pictures include the gradients at the start θ, which the caller then
+         * computes ({@link GradientsAt#autograd}) and passes to {@link #write}: the pictures
+         * draw, they do not compute.
+         *
+         * @return false unless a picture draws them
+         */
+        default boolean drawsStartGradients() {
+            return false;
+        }
+
+        /**
          * Draws every picture, after the descent has ended.
          *
          * @param result the descent: θ* and the data ({@code result.config().data()})
+         * @param start the gradients at the start θ, present where {@link #drawsStartGradients}
+         *     asks for them
          * @param out the checked, open output directory
          * @return the files written
          * @throws IOException if a file cannot be written
          */
-        List<Path> write(DescentResult result, OutputDirectory out) throws IOException;
+        List<Path> write(DescentResult result, Optional<GradientsAt> start, OutputDirectory out)
+                throws IOException;
     }
 }

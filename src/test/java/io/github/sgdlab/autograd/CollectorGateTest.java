@@ -12,10 +12,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.BatchGradient;
-import io.github.sgdlab.grad.Gradient;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.Theta;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -3,13 +3,13 @@ package io.github.sgdlab.bench;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.BatchGradient;
 import io.github.sgdlab.grad.CrossCheck;
-import io.github.sgdlab.grad.Gradient;
-import io.github.sgdlab.grad.ReferenceGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.persample.Strategy;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import java.util.List;
 import java.util.Locale;

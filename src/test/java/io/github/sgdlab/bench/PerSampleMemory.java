@@ -2,9 +2,9 @@ package io.github.sgdlab.bench;
 
 import ai.djl.ndarray.NDManager;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 
 import java.io.IOException;
 import java.nio.file.Files;

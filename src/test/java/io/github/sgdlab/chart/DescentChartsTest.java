@@ -10,12 +10,14 @@ import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.Method;
 import io.github.sgdlab.descent.Outcome;
 import io.github.sgdlab.descent.Trajectory;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.GradientsAt;
+import io.github.sgdlab.linear.Theta;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +36,7 @@ class DescentChartsTest {
         DescentResult result = Descent.run(DescentConfig.builder().optMethod(Method.MINIBATCH)
                 .setLearningRate(0.05).optMomentum(0.9).optRuns(3).optMaxEpochs(40)
                 .optKeepTrajectory(true).build());
-        List<Path> written = DescentCharts.write(result, folder);
+        List<Path> written = draw(result);
         assertEquals(List.of(DescentCharts.LOSS, DescentCharts.CONTOURS, DescentCharts.TRAJECTORY,
                 DescentCharts.MOMENTUM, DescentCharts.PER_SAMPLE),
                 written.stream().map(p -> p.getFileName().toString()).toList());
@@ -82,7 +84,7 @@ class DescentChartsTest {
         DescentResult diverging = Descent.run(DescentConfig.builder().setLearningRate(1.5)
                 .optMaxEpochs(200).optKeepTrajectory(true).build());
         assertEquals(Outcome.DIVERGED, diverging.runs().get(0).outcome());
-        List<Path> written = DescentCharts.write(diverging, folder);
+        List<Path> written = draw(diverging);
         assertEquals(4, written.size());
         assertTrue(Files.notExists(folder.resolve(DescentCharts.MOMENTUM)));
         for (Path file : written) {
@@ -95,7 +97,7 @@ class DescentChartsTest {
     void noTrajectory() throws IOException {
         DescentResult result = Descent.run(DescentConfig.builder().setLearningRate(0.1)
                 .optMaxEpochs(5).optKeepTrajectory(false).build());
-        assertThrows(IllegalArgumentException.class, () -> DescentCharts.write(result, folder));
+        assertThrows(IllegalArgumentException.class, () -> draw(result));
         assertEquals(List.of(), list());
     }
 
@@ -103,5 +105,15 @@ class DescentChartsTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
         }
+    }
+
+    /** What the command line does: the lab computes the start's gradients, the charts draw. */
+    private List<Path> draw(DescentResult result) throws IOException {
+        DescentConfig config = result.config();
+        DescentCharts charts = new DescentCharts();
+        Optional<GradientsAt> start = charts.drawsStartGradients(config)
+                ? Optional.of(GradientsAt.autograd(config.data(), config.start(), config.dataType()))
+                : Optional.empty();
+        return DescentCharts.write(result, start, folder);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sgdlab.descent.DescentConfig;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
 import java.util.List;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.ReferenceGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

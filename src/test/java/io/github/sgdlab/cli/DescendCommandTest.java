@@ -10,7 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.descent.Dataset;
-import io.github.sgdlab.descent.LeastSquares;
+import io.github.sgdlab.reference.LeastSquares;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code descend} and {@code descend study} on the command line. */
@@ -113,6 +114,25 @@ class DescendCommandTest {
                 () -> assertEquals(1, run.err().lines().count(), run.err()),
                 () -> assertTrue(run.err().startsWith("sgd-lab: "), run.err()),
                 () -> assertFalse(Files.exists(out), "--out was created"));
+    }
+
+    @ParameterizedTest(name = "descend {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--lr -1 | lr must be positive and finite, got -1.0",
+        "--lr 0.1 --momentum 1 | momentum must be in [0, 1), got 1.0",
+        "--lr 0.1 --batch 41 | batch must be between 1 and the number of samples (40), got 41",
+        "--lr 0.1 --max-epochs 0 | max epochs must be at least 1, got 0",
+        "--lr 0.1 --method adam | unknown method 'adam': expected full, sgd or minibatch",
+        "--lr 0.1 --dataset iris | unknown dataset 'iris': expected notebook or wide",
+    })
+    @DisplayName("the lab names the setting, the command line its own word for it: the message is"
+            + " the one it always was")
+    void settingsNamedAsTheCommandLineNamesThem(String options, String message) {
+        String[] args = Stream.concat(Stream.of("descend"),
+                Stream.of(options.strip().split(" "))).toArray(String[]::new);
+        Run run = SgdLabTest.run(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("sgd-lab: " + message, run.err().strip());
     }
 
     @Test

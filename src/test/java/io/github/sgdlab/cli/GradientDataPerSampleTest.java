@@ -12,9 +12,9 @@ import io.github.sgdlab.cli.SgdLabTest.Run;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.PerSampleGradientVectors;
-import io.github.sgdlab.grad.ThetaVector;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.PerSampleGradientVectors;
+import io.github.sgdlab.linear.ThetaVector;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +128,7 @@ class GradientDataPerSampleTest extends EngineTest {
         try (NDManager manager = newManager()) {
             expected = AutogradGradients.builder(manager).optDataType(DataType.FLOAT32).build()
                     .perSample(FeatureData.fromCsv(file, Columns.defaults()
-                            .optX(List.of("a", "b", "c"))),
+                            .optFeatures(List.of("a", "b", "c"))),
                             ThetaVector.of(0.1, -0.5, 2, 0.75));
         }
         for (int j = 0; j < 4; j++) {

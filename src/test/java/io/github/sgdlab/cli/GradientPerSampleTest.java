@@ -11,11 +11,11 @@ import com.google.gson.JsonParser;
 import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.grad.AutogradGradients;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.ReferenceGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.persample.Strategy;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -96,25 +96,25 @@ class FeatureDataCsvTest {
                 Arguments.of("unnamed column (a pandas index)", ",x1,y\n0,1,2\n", all,
                         "d.csv:1: column 1 has no name; every column needs one"
                                 + " (from pandas, write the file with index=False)"),
-                Arguments.of("--y names no column", "x1,y\n1,2\n", all.optY("z"),
+                Arguments.of("--y names no column", "x1,y\n1,2\n", all.optTarget("z"),
                         "d.csv:1: --y names column 'z', which the header does not have"
                                 + " (columns: x1, y)"),
-                Arguments.of("--x names no column", "x1,y\n1,2\n", all.optX(List.of("x2")),
+                Arguments.of("--x names no column", "x1,y\n1,2\n", all.optFeatures(List.of("x2")),
                         "d.csv:1: --x names column 'x2', which the header does not have"
                                 + " (columns: x1, y)"),
                 Arguments.of("same column as --y and --x", "x1,x2,y\n1,2,3\n4,5,6\n",
-                        all.optY("x1").optX(List.of("x1", "x2")),
+                        all.optTarget("x1").optFeatures(List.of("x1", "x2")),
                         "d.csv:1: column 'x1' is both the target (--y) and a feature (--x)"),
                 Arguments.of("default target named in --x", "x1,y\n1,2\n",
-                        all.optX(List.of("y")),
+                        all.optFeatures(List.of("y")),
                         "d.csv:1: column 'y' is both the target (--y) and a feature (--x)"),
                 Arguments.of("--x names a column twice", "x1,x2,y\n1,2,3\n4,5,6\n",
-                        all.optX(List.of("x1", "x1")),
+                        all.optFeatures(List.of("x1", "x1")),
                         "d.csv:1: --x names column 'x1' twice"),
                 Arguments.of("zero features: one column", "y\n1\n2\n", all,
                         "d.csv:1: no feature columns: the target is 'y' and the header has no"
                                 + " other column"),
-                Arguments.of("zero features: empty --x", "x1,y\n1,2\n", all.optX(List.of()),
+                Arguments.of("zero features: empty --x", "x1,y\n1,2\n", all.optFeatures(List.of()),
                         "d.csv:1: no feature columns: the target is 'y' and --x names none"),
                 Arguments.of("more features than rows", "a,b,c,y\n1,2,3,4\n5,6,7,8\n", all,
                         "d.csv:1: 3 features but only 2 samples: with more features than"
@@ -413,7 +413,7 @@ class FeatureDataCsvTest {
     @DisplayName("--y and --x pick and order the columns; other columns may hold anything")
     void chosenColumns() throws DataFileException {
         FeatureData data = read("date,a,b,price\n2024-01-01,1,2,3\nn/a,4,5,6\n",
-                Columns.defaults().optY("a").optX(List.of("price", "b")));
+                Columns.defaults().optTarget("a").optFeatures(List.of("price", "b")));
         assertEquals("a", data.targetName());
         assertEquals(List.of("price", "b"), data.featureNames());
         assertArrayEquals(new double[] {1, 4}, data.y(), 0.0);
@@ -448,7 +448,7 @@ class FeatureDataCsvTest {
             text.append(generated.x1(i)).append(',').append(generated.eps(i)).append(',')
                     .append(generated.y(i)).append('\n');
         }
-        FeatureData data = read(text.toString(), Columns.defaults().optX(List.of("x1")));
+        FeatureData data = read(text.toString(), Columns.defaults().optFeatures(List.of("x1")));
         assertEquals(FeatureData.of(generated), data);
     }
 }

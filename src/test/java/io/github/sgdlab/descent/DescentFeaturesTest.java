@@ -3,6 +3,7 @@ package io.github.sgdlab.descent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +93,8 @@ class DescentFeaturesTest extends EngineTest {
     void descentMatchesNumpy(JsonObject want) {
         DescentResult result = Descent.run(manager, DescentConfig.builder()
                 .optData("descent-features.csv", data)
-                .optMethod(Method.of(want.get("method").getAsString()))
+                .optMethod(Method.valueOf(
+                        want.get("method").getAsString().toUpperCase(Locale.ROOT)))
                 .setLearningRate(want.get("lr").getAsDouble())
                 .optMomentum(want.get("momentum").getAsDouble())
                 .build());
@@ -148,7 +151,7 @@ class DescentFeaturesTest extends EngineTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> DescentConfig.builder()
                         .optData("d", data).setLearningRate(0.1)
-                        .optStart(io.github.sgdlab.grad.ThetaVector.of(0, 0)).build());
+                        .optStart(io.github.sgdlab.linear.ThetaVector.of(0, 0)).build());
         assertTrue(e.getMessage().contains("give 4"), e.getMessage());
     }
 }

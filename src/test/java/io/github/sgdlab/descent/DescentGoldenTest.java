@@ -3,13 +3,15 @@ package io.github.sgdlab.descent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.Resources;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.Theta;
 
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -30,8 +32,10 @@ class DescentGoldenTest extends EngineTest {
 
     static DescentConfig config(JsonObject golden) {
         return DescentConfig.builder()
-                .optDataset(Dataset.of(golden.get("dataset").getAsString()))
-                .optMethod(Method.of(golden.get("method").getAsString()))
+                .optDataset(Dataset.valueOf(
+                        golden.get("dataset").getAsString().toUpperCase(Locale.ROOT)))
+                .optMethod(Method.valueOf(
+                        golden.get("method").getAsString().toUpperCase(Locale.ROOT)))
                 .optBatch(golden.get("batch").getAsInt())
                 .setLearningRate(golden.get("lr").getAsDouble())
                 .optMomentum(golden.get("momentum").getAsDouble())

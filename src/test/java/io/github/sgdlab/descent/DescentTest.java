@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.reference.LeastSquares;
 
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
@@ -14,10 +15,10 @@ import io.github.sgdlab.Resources;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
-import io.github.sgdlab.grad.BatchGradient;
-import io.github.sgdlab.grad.PerSampleGradients;
-import io.github.sgdlab.grad.ReferenceGradients;
-import io.github.sgdlab.grad.Theta;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -173,8 +174,8 @@ class DescentTest extends EngineTest {
     @DisplayName("the builder refuses every setting out of range, naming it")
     void badConfiguration() {
         assertAll(
-                () -> bad("lr", b -> b),
-                () -> bad("lr", b -> b.setLearningRate(Double.POSITIVE_INFINITY)),
+                () -> bad("learning rate", b -> b),
+                () -> bad("learning rate", b -> b.setLearningRate(Double.POSITIVE_INFINITY)),
                 () -> bad("momentum", b -> b.setLearningRate(1).optMomentum(1)),
                 () -> bad("momentum", b -> b.setLearningRate(1).optMomentum(-0.1)),
                 () -> bad("batch", b -> b.setLearningRate(1).optBatch(0)),
@@ -185,13 +186,14 @@ class DescentTest extends EngineTest {
                 () -> bad("shuffle seed", b -> b.setLearningRate(1).optShuffleSeed(-1)),
                 () -> bad("shuffle seed",
                         b -> b.setLearningRate(1).optShuffleSeed(4294967295L).optRuns(2)),
-                () -> bad("dtype", b -> b.setLearningRate(1).optDataType(DataType.INT32)));
+                () -> bad("data type", b -> b.setLearningRate(1).optDataType(DataType.INT32)));
     }
 
     private static void bad(String name,
             java.util.function.UnaryOperator<DescentConfig.Builder> settings) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> settings.apply(DescentConfig.builder()).build());
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
+        assertEquals(name, e.setting().words(), e.getMessage());
     }
 }

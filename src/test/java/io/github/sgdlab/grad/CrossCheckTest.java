@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.reference.Precision;
+import io.github.sgdlab.reference.ReferenceGradients;
+import io.github.sgdlab.reference.RoundingBound;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.EngineTest;
@@ -53,7 +61,7 @@ class CrossCheckTest extends EngineTest {
         double factor64 = gamma(8, 0x1p-53) + gamma(30, 0x1p-53) * (1 + gamma(8, 0x1p-53));
         double expected = (factor32 + factor64) * 2 * sumY / 40;
         assertEquals(expected,
-                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, DataType.FLOAT32).gradTheta0(),
+                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, Precision.FLOAT32).gradTheta0(),
                 1e-9 * expected);
     }
 
@@ -67,7 +75,7 @@ class CrossCheckTest extends EngineTest {
         BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
         Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO));
         RoundingBound.Tolerances tolerance =
-                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, DataType.FLOAT32);
+                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, Precision.FLOAT32);
         // Off by 90 % of the loss's tolerance: more than grad_theta1's whole tolerance.
         BatchGradient off = new BatchGradient(reference.gradTheta0(), reference.gradTheta1(),
                 reference.loss() + 0.9 * tolerance.loss());
@@ -184,7 +192,7 @@ class CrossCheckTest extends EngineTest {
                 BatchGradient value = ReferenceGradients.batch(data, theta);
                 for (DataType dataType : types()) {
                     RoundingBound.Tolerances tolerance =
-                            RoundingBound.crossCheck(data, theta, dataType);
+                            RoundingBound.crossCheck(data, theta, CrossCheck.precision(dataType));
                     String where = "n = " + n + ", " + theta + ", " + dataType;
                     assertAll(where,
                             () -> assertTrue(tolerance.gradTheta0()

@@ -3,6 +3,10 @@ package io.github.sgdlab.grad;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.github.sgdlab.linear.AutogradGradients;
+import io.github.sgdlab.linear.BatchGradientVector;
+import io.github.sgdlab.linear.ThetaVector;
+import io.github.sgdlab.reference.ReferenceGradients;
 
 import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonArray;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Theta;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.EngineTest;

@@ -1,0 +1,306 @@
+package io.github.sgdlab.reference;
+
+import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.linear.Theta;
+
+/**
+ * How far each value the notebook computes can lie from its exact value through rounding alone:
+ * the per-value tolerances of the cross-check ({@code io.github.sgdlab.grad.CrossCheck}), public
+ * so that a test of your own can use the very bound the cross-check uses.
+ *
+ * <p>Each value is a sum of n terms built from the residual r_i = θ1·x_i + θ0 − y_i. Its bound
+ * adds the residual's own rounding, γ_L·(|θ1·x_i| + |θ0| + |y_i|) per term with
+ * L = {@value #RESIDUAL_ROUNDINGS}, which does not grow with n, to the sum's, γ_{k+B} times the
+ * sum of the terms' magnitudes with B = {@value #TERM_ROUNDINGS}, where k is the depth of the
+ * summation each library really runs — libtorch's {@code cascade_sum} ({@link #torchSumDepth})
+ * for DJL autograd, numpy's pairwise sum ({@link #numpySumDepth}) for the reference — rather than
+ * the worst case n − 1, so the bound grows like n^(1/4), not like n, and a wrong gradient fails at
+ * every size the command line allows. These are deterministic bounds for those summation orders,
+ * not estimates. The derivation, term by term, is in {@code src/site/markdown/rounding-bound.md};
+ * the largest ratio of difference to tolerance observed over a sweep of seeds, θ and n up to 10^7
+ * is in {@code src/site/markdown/notebook.md}, "How the cross-check decides".
+ */
+public final class RoundingBound {
+
+    /** Roundings in a computed residual: four inputs rounded, three operations, one to spare. */
+    public static final int RESIDUAL_ROUNDINGS = 8;
+
+    /**
+     * Further roundings of a term before and after the sum (the backward pass's 1/n, 2·r and ·x;
+     * the loss's square and division); see {@code src/site/markdown/rounding-bound.md}.
+     */
+    public static final int TERM_ROUNDINGS = 4;
+
+    /**
+     * Additions after the cascade in libtorch: its final combination of levels (3), the
+     * interleaved rows' tail and combination (3 + 3), the scalar tail and the vector lanes
+     * (15 + 16), and the store into the zeroed output (1).
+     */
+    private static final int TORCH_LANE_ADDITIONS = 41;
+
+    /** ATen's {@code GRAIN_SIZE}: below it a reduction runs on one thread. */
+    private static final int TORCH_GRAIN_SIZE = 32_768;
+
+    /** Intra-op threads whose partial sums libtorch adds one after another (an upper bound). */
+    private static final int TORCH_THREADS = 64;
+
+    /** Elements per accumulator at the narrowest vector: four lanes, four interleaved rows. */
+    private static final int TORCH_ELEMENTS_PER_ACCUMULATOR = 16;
+
+    /** numpy's pairwise block: at most 16 additions per accumulator, 3 to combine, 7 of tail. */
+    private static final int NUMPY_BLOCK_ADDITIONS = 26;
+
+    private RoundingBound() {}
+
+    /**
+     * The tolerances the cross-check applies: the bound of DJL autograd in its working type plus
+     * the bound of the float64 reference.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @param precision the autograd's working type
+     * @return one tolerance per compared value
+     */
+    public static Tolerances crossCheck(LinearData data, Theta theta, Precision precision) {
+        return autograd(data, theta, precision).plus(reference(data, theta));
+    }
+
+    /**
+     * How far DJL autograd's values (libtorch's kernels, in the working type) can lie from the
+     * exact ones.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @param precision the autograd's working type
+     * @return one bound per value
+     */
+    public static Tolerances autograd(LinearData data, Theta theta, Precision precision) {
+        return pair(autograd(samples(data), values(theta), precision));
+    }
+
+    /**
+     * How far the plain-Java reference's float64 values (numpy's pairwise order) can lie from the
+     * exact ones.
+     *
+     * @param data the samples
+     * @param theta where the gradients are taken
+     * @return one bound per value
+     */
+    public static Tolerances reference(LinearData data, Theta theta) {
+        return pair(reference(samples(data), values(theta)));
+    }
+
+    /**
+     * The samples a bound runs over, read in place: n rows of d features and a target. Both
+     * {@link LinearData} (d = 1) and {@link io.github.sgdlab.data.FeatureData} are seen through
+     * it, so the one loop below serves both without copying 10^7 samples.
+     */
+    interface Samples {
+
+        /** @return n */
+        int samples();
+
+        /** @return d */
+        int features();
+
+        /**
+         * @param i the sample
+         * @param j the feature
+         * @return x_ij
+         */
+        double x(int i, int j);
+
+        /**
+         * @param i the sample
+         * @return y_i
+         */
+        double y(int i);
+    }
+
+    /**
+     * DJL autograd's bounds for d features: the residual's L = {@link #residualRoundings}
+     * roundings, libtorch's summation depth; the average also allows a float64 sum left to right.
+     */
+    static FeatureRoundingBound.Tolerances autograd(Samples data, double[] theta,
+            Precision precision) {
+        int n = data.samples();
+        double u = precision.unitRoundoff();
+        double residual = gamma(residualRoundings(data.features()), u);
+        double sum = gamma(torchSumDepth(n) + TERM_ROUNDINGS, u);
+        // Per-sample gradients are formed in the working type; the average is then summed either
+        // by libtorch in the working type or left to right in double: allow for both.
+        double averageSum = sum + gamma(n, 0x1p-53);
+        double eta = precision.underflow();
+        FeatureRoundingBound.Tolerances batch = bound(data, theta, residual, sum, eta);
+        FeatureRoundingBound.Tolerances average = bound(data, theta, residual, averageSum,
+                Math.max(eta, Double.MIN_VALUE));
+        return new FeatureRoundingBound.Tolerances(
+                batch.gradient(), batch.loss(), average.gradient());
+    }
+
+    /** The float64 reference's bounds for d features, with numpy's summation depth. */
+    static FeatureRoundingBound.Tolerances reference(Samples data, double[] theta) {
+        double u = 0x1p-53;
+        return bound(data, theta, gamma(residualRoundings(data.features()), u),
+                gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u), Double.MIN_VALUE);
+    }
+
+    /**
+     * Roundings in a computed residual with d features: 2d + 2 inputs rounded to the working
+     * type, d products, d additions and one subtraction, one to spare; for d = 1
+     * {@value #RESIDUAL_ROUNDINGS}.
+     *
+     * @param d the number of features
+     * @return L = 4d + 4
+     */
+    static int residualRoundings(int d) {
+        return RESIDUAL_ROUNDINGS + 4 * (d - 1);
+    }
+
+    /**
+     * The bounds of {@code src/site/markdown/rounding-bound.md}, with a_i = Σ_j |θj·x_ij| + |θ0| + |y_i| and the residual
+     * θ1·x_i1 + … + θd·x_id + θ0 − y_i.
+     *
+     * @param residual γ_L, the relative error of a computed residual against a_i
+     * @param sum γ_{k+B}, the relative error the terms' own roundings and the sum add
+     */
+    private static FeatureRoundingBound.Tolerances bound(Samples data, double[] theta,
+            double residual, double sum, double eta) {
+        int n = data.samples();
+        int d = data.features();
+        double[] gradient = new double[d + 1];
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double a = Math.abs(theta[1] * data.x(i, 0));
+            double prediction = theta[1] * data.x(i, 0);
+            for (int j = 1; j < d; j++) {
+                a += Math.abs(theta[j + 1] * data.x(i, j));
+                prediction += theta[j + 1] * data.x(i, j);
+            }
+            a = a + Math.abs(theta[0]) + Math.abs(data.y(i));
+            double r = Math.abs(prediction + theta[0] - data.y(i));
+            // Underflow: each rounding that lands among the subnormals may err by up to η
+            // absolutely, which no relative term covers (data of magnitude 1e-40 in float32):
+            // the residual's L roundings, then the gradient term's and the loss term's products.
+            double delta = residual * a + residualRoundings(d) * eta;
+            double rBar = r + delta;
+            gradient[0] += delta + sum * rBar + eta;
+            for (int j = 0; j < d; j++) {
+                gradient[j + 1] += Math.abs(data.x(i, j)) * (delta + sum * rBar) + 2 * eta;
+            }
+            loss += 2 * r * delta + delta * delta + sum * rBar * rBar + 2 * eta;
+        }
+        // A few relative ulps on top, for the roundings of this bound's own arithmetic, and the
+        // final scaling's own underflow.
+        double slack = 1 + 0x1p-40;
+        for (int j = 0; j <= d; j++) {
+            gradient[j] = slack * 2 * gradient[j] / n + 2 * eta;
+        }
+        return new FeatureRoundingBound.Tolerances(gradient, slack * loss / n + 2 * eta,
+                gradient);
+    }
+
+    /** The notebook's data seen as one feature. */
+    private static Samples samples(LinearData data) {
+        return new Samples() {
+            @Override
+            public int samples() {
+                return data.samples();
+            }
+
+            @Override
+            public int features() {
+                return 1;
+            }
+
+            @Override
+            public double x(int i, int j) {
+                return data.x1(i);
+            }
+
+            @Override
+            public double y(int i) {
+                return data.y(i);
+            }
+        };
+    }
+
+    private static double[] values(Theta theta) {
+        return new double[] {theta.theta0(), theta.theta1()};
+    }
+
+    /** The d = 1 bounds in this class's record. */
+    private static Tolerances pair(FeatureRoundingBound.Tolerances bounds) {
+        double[] gradient = bounds.gradient();
+        double[] average = bounds.average();
+        return new Tolerances(gradient[0], gradient[1], bounds.loss(), average[0], average[1]);
+    }
+
+    /**
+     * The most additions any term passes through in libtorch's {@code cascade_sum} of n
+     * contiguous elements; see {@code src/site/markdown/rounding-bound.md}.
+     *
+     * @param n the number of terms, at least 1
+     * @return the summation depth
+     */
+    public static int torchSumDepth(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        int perAccumulator = (n + TORCH_ELEMENTS_PER_ACCUMULATOR - 1) / TORCH_ELEMENTS_PER_ACCUMULATOR;
+        int step = 1 << Math.max(4, ceilLog2(perAccumulator) / 4);
+        // Below ATen's grain size one thread sums everything; above it, at most one partial sum
+        // per grain, and per thread, is added to the output one after another.
+        int threads = n <= TORCH_GRAIN_SIZE
+                ? 0 : Math.min(TORCH_THREADS, (n + TORCH_GRAIN_SIZE - 1) / TORCH_GRAIN_SIZE);
+        // No summation of n terms is deeper than n - 1 additions.
+        return Math.min(n - 1, 11 * step + TORCH_LANE_ADDITIONS + threads);
+    }
+
+    /**
+     * The most additions any term passes through in numpy's pairwise sum of n doubles.
+     *
+     * @param n the number of terms, at least 1
+     * @return the summation depth
+     */
+    public static int numpySumDepth(int n) {
+        int blocks = (n + 127) / 128;
+        return NUMPY_BLOCK_ADDITIONS + ceilLog2(blocks);
+    }
+
+    /** γ_k = k·u / (1 − k·u). */
+    static double gamma(int k, double u) {
+        double ku = k * u;
+        return ku / (1 - ku);
+    }
+
+    private static int ceilLog2(int m) {
+        return m <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(m - 1);
+    }
+
+    /**
+     * One tolerance per value the cross-check compares.
+     *
+     * @param gradTheta0 for the batch ∂MSE/∂θ0
+     * @param gradTheta1 for the batch ∂MSE/∂θ1
+     * @param loss for the batch loss
+     * @param averageGradTheta0 for the average per-sample ∂/∂θ0
+     * @param averageGradTheta1 for the average per-sample ∂/∂θ1
+     */
+    public record Tolerances(double gradTheta0, double gradTheta1, double loss,
+            double averageGradTheta0, double averageGradTheta1) {
+
+        /**
+         * The sum of two bounds, value by value: the bound on the difference of two
+         * computations.
+         *
+         * @param other the other computation's bounds
+         * @return the sums
+         */
+        public Tolerances plus(Tolerances other) {
+            return new Tolerances(gradTheta0 + other.gradTheta0, gradTheta1 + other.gradTheta1,
+                    loss + other.loss, averageGradTheta0 + other.averageGradTheta0,
+                    averageGradTheta1 + other.averageGradTheta1);
+        }
+    }
+}
