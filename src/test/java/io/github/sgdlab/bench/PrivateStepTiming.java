@@ -46,8 +46,8 @@ public final class PrivateStepTiming {
      *
      * @param args the number of samples (default 256), of timed steps (default 20), the layer
      *     widths (default 784,128,10) or {@code cnn}, and which steps to time: {@code all}
-     *     (default), or one of {@code plain}, {@code private} (materialised), {@code ghost} (that
-     *     step alone, for its peak memory under {@code time -v})
+     *     (default), or a comma-separated list of {@code plain}, {@code private} (materialised),
+     *     {@code ghost} (one alone, for its peak memory under {@code time -v})
      */
     public static void main(String[] args) {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 256;
@@ -73,19 +73,19 @@ public final class PrivateStepTiming {
                 Batch batch = new Batch(manager, new NDList(x), new NDList(y), samples,
                         Batchifier.STACK, Batchifier.STACK, 0, 1);
                 String name = cnn ? "cnn" : "mlp " + String.join("-", widths);
-                if (mode.equals("all") || mode.equals("plain")) {
+                java.util.List<String> modes = java.util.List.of(
+                        mode.equals("all") ? new String[] {"plain", "private", "ghost"}
+                                : mode.split(","));
+                if (modes.contains("plain")) {
                     report(name, "non-private (EasyTrain)", samples, repeats, () -> {
                         EasyTrain.trainBatch(trainer, batch);
                         trainer.step();
                     });
                 }
-                boolean[] ghosts = switch (mode) {
-                    case "all" -> new boolean[] {false, true};
-                    case "private" -> new boolean[] {false};
-                    case "ghost" -> new boolean[] {true};
-                    default -> new boolean[0];
-                };
-                for (boolean ghost : ghosts) {
+                for (boolean ghost : new boolean[] {false, true}) {
+                    if (!modes.contains(ghost ? "ghost" : "private")) {
+                        continue;
+                    }
                     PrivacyEngine engine = PrivacyEngine.builder()
                             .setLoss(PerSampleLoss.softmaxCrossEntropy())
                             .setMaxGradNorm(1.0).setNoiseMultiplier(1.0)
