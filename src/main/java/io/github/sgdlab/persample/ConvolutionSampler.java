@@ -3,6 +3,8 @@ package io.github.sgdlab.persample;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -49,8 +51,10 @@ import java.util.Objects;
  * is built from one strided slice of the padded input per kernel offset, stacked. torch's
  * grouped convolution runs its n·G groups one small product at a time, so for larger batches
  * the unfolding is faster, until the unfolded copy outgrows the caches or the groups make the
- * products thin. Hence the rule ({@link #unfolds}): unfold for one group, at least 8 samples and
- * at most 2^21 elements unfolded; otherwise the grouped convolution. The per-layer timings that
+ * products thin. Hence the rule ({@link #unfolds}): unfold for one group and at least 8 samples,
+ * the batch in chunks whose unfolded input has at most 2^21 elements (so the copy stays small and
+ * the peak memory bounded however large the batch), where at least 8 samples fit in a chunk;
+ * otherwise the grouped convolution. The per-layer timings that
  * chose it, and what it did to a small CNN, are in {@code src/test/bench/README.md}. Both sum
  * each weight's |S'| products in another order than the loop's backward pass, within the
  * package's float32 and float64 bounds.
@@ -186,15 +190,45 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
     /** {@code dW_i}, all samples at once, by whichever formulation is faster for the batch. */
     private NDArray weight(B layer, NDArray input, NDArray backprops) {
         Geometry sizes = Geometry.of(layer, input, backprops);
-        return unfolds(sizes.samples(), sizes.groups(), sizes.unfoldedPerSample())
-                ? unfoldedWeight(layer, sizes, input, backprops)
-                : groupedWeight(layer, sizes, input, backprops);
+        if (!unfolds(sizes.samples(), sizes.groups(), sizes.unfoldedPerSample())) {
+            return groupedWeight(layer, sizes, input, backprops);
+        }
+        long chunk = chunkSamples(sizes.unfoldedPerSample());
+        if (chunk >= sizes.samples()) {
+            return unfoldedWeight(layer, sizes, input, backprops);
+        }
+        // The batch in chunks, so that no unfolded copy exceeds UNFOLD_AT_MOST elements; each
+        // chunk's gradients written into the result as soon as they exist, then freed.
+        NDArray result = null;
+        for (long from = 0; from < sizes.samples(); from += chunk) {
+            long to = Math.min(sizes.samples(), from + chunk);
+            NDIndex rows = new NDIndex().addSliceDim(from, to);
+            try (NDManager part = input.getManager().newSubManager()) {
+                NDArray chunkInput = input.get(part, rows);
+                NDArray chunkBackprops = backprops.get(part, rows);
+                NDArray gradients;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    gradients = unfoldedWeight(layer, Geometry.of(layer, chunkInput,
+                            chunkBackprops), chunkInput, chunkBackprops);
+                    NDScope.unregister(gradients);
+                }
+                gradients.attach(part);
+                if (result == null) {
+                    result = input.getManager().zeros(new Shape(sizes.samples())
+                            .addAll(gradients.getShape().slice(1)), gradients.getDataType());
+                }
+                result.set(rows, gradients);
+            }
+        }
+        return result;
     }
 
     /**
      * Whether {@link #unfoldedWeight} is used rather than {@link #groupedWeight}, by the
      * measurements in the class comment: for one group, from {@value #UNFOLD_FROM_SAMPLES}
-     * samples on, while the unfolded input has at most {@value #UNFOLD_AT_MOST} elements.
+     * samples on, where at least that many samples' unfolded inputs fit in
+     * {@value #UNFOLD_AT_MOST} elements (the batch is then unfolded in chunks that fit).
      *
      * @param samples n
      * @param groups G
@@ -203,7 +237,18 @@ final class ConvolutionSampler<B extends Convolution> implements LayerSampler<B>
      */
     static boolean unfolds(long samples, int groups, long unfoldedPerSample) {
         return groups == 1 && samples >= UNFOLD_FROM_SAMPLES
-                && samples * unfoldedPerSample <= UNFOLD_AT_MOST;
+                && chunkSamples(unfoldedPerSample) >= UNFOLD_FROM_SAMPLES;
+    }
+
+    /**
+     * How many samples are unfolded at once: as many as fit in {@value #UNFOLD_AT_MOST}
+     * elements, at least one.
+     *
+     * @param unfoldedPerSample {@code C_in·|K|·|S'|}, one sample's unfolded input
+     * @return the chunk's number of samples
+     */
+    static long chunkSamples(long unfoldedPerSample) {
+        return Math.max(1, UNFOLD_AT_MOST / Math.max(1, unfoldedPerSample));
     }
 
     /**

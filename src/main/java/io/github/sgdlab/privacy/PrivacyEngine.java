@@ -59,11 +59,26 @@ import java.util.concurrent.ConcurrentHashMap;
  *       once.</li>
  *   <li><b>The block is left as found</b> apart from the trainable parameters' gradients, which
  *       are replaced (also before the block's first backward pass).</li>
+ *   <li><b>Memory.</b> Without ghost clipping, a logical batch is processed in chunks whose
+ *       per-sample gradients hold at most {@value #MATERIALISED_AT_MOST} elements (fewer
+ *       samples if {@link Builder#optMaxPhysicalBatchSize} says so): the same gradient within
+ *       rounding, faster, and a peak memory that does not grow with the batch.</li>
  *   <li><b>Threads.</b> Steps are serialised on the engine (the accountant and the noise
  *       generator are shared state).</li>
  * </ul>
  */
 public final class PrivacyEngine {
+
+    /**
+     * The most per-sample gradient elements the materialised path holds at once: a logical batch
+     * whose per-sample gradients would be larger is processed in chunks of samples that fit
+     * (the same gradient within rounding, as {@link Builder#optMaxPhysicalBatchSize}). Why: an
+     * array above glibc's largest mmap threshold (32 MiB) is a fresh mapping every step, whose
+     * first writes page-fault; on MLP 784-128-10 at n = 256 the [256, 128, 784] outer product
+     * took 246 ms whole and 8 ms in chunks of 32 samples (src/test/bench/README.md). It also
+     * bounds the step's peak memory however large the batch.
+     */
+    static final long MATERIALISED_AT_MOST = 1L << 22;
 
     private final PerSampleLoss loss;
     private final double maxGradNorm;
@@ -142,7 +157,7 @@ public final class PrivacyEngine {
         double std = noiseStd(trainable.size());
         try (NDManager scratch = labels.getManager().newSubManager()) {
             NDArray[] sums = new NDArray[trainable.size()];
-            int chunk = maxPhysicalBatchSize > 0 ? maxPhysicalBatchSize : (int) Math.max(1, samples);
+            int chunk = physicalBatchSize(block, trainable, samples);
             for (long from = 0; from < samples; from += chunk) {
                 long to = Math.min(samples, from + chunk);
                 NDList chunkInputs = inputs;
@@ -262,6 +277,29 @@ public final class PrivacyEngine {
         return clipping == Clipping.FLAT
                 ? noiseMultiplier * maxGradNorm
                 : noiseMultiplier * Math.sqrt(parameterCount * maxGradNorm * maxGradNorm);
+    }
+
+    /**
+     * The chunk size: the user's {@link Builder#optMaxPhysicalBatchSize} (the whole batch if
+     * none), and for the materialised path at most as many samples as
+     * {@link #MATERIALISED_AT_MOST} per-sample gradient elements allow.
+     */
+    private int physicalBatchSize(Block block, List<Pair<String, Parameter>> trainable,
+            long samples) {
+        long chunk = maxPhysicalBatchSize > 0 ? maxPhysicalBatchSize : Math.max(1, samples);
+        if (ghost == null || !GhostClipping.supports(block)) {
+            chunk = Math.min(chunk, materialisedChunk(trainable));
+        }
+        return Math.toIntExact(chunk);
+    }
+
+    /** How many samples' per-sample gradients fit in {@link #MATERIALISED_AT_MOST} elements. */
+    static long materialisedChunk(List<Pair<String, Parameter>> trainable) {
+        long perSample = 0;
+        for (Pair<String, Parameter> parameter : trainable) {
+            perSample += parameter.getValue().getArray().size();
+        }
+        return Math.max(1, MATERIALISED_AT_MOST / Math.max(1, perSample));
     }
 
     /** Adds this chunk's clipped per-sample gradients to {@code sums} (arrays on scratch). */

@@ -43,16 +43,24 @@ public final class ConvolutionTiming {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Engine.getEngine("PyTorch").setRandomSeed(45);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block block = cnn();
+            // Optional: "issue18" for issue 18's CNN, and one strategy alone (for time -v).
+            boolean issue18 = args.length > 2 && args[2].equals("issue18");
+            Strategy[] strategies = args.length > 3
+                    ? new Strategy[] {Strategy.valueOf(args[3])}
+                    : new Strategy[] {Strategy.VECTORIZED, Strategy.LOOP};
+            Block block = issue18 ? issue18() : cnn();
             block.setInitializer(new NormalInitializer(0.1f), p -> true);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
             NDList x = new NDList(manager.randomNormal(new Shape(samples, 1, 28, 28)));
             NDArray y = manager.randomInteger(0, 10, new Shape(samples), DataType.INT64);
             PerSampleLoss loss = PerSampleLoss.softmaxCrossEntropy();
-            for (Strategy strategy : new Strategy[] {Strategy.VECTORIZED, Strategy.LOOP}) {
+            for (Strategy strategy : strategies) {
                 PerSample perSample = PerSample.builder(block, loss).optStrategy(strategy).build();
                 report("per-sample " + strategy, samples, repeats,
                         () -> perSample.compute(x, y));
+            }
+            if (args.length > 3) {
+                return;
             }
             PerSample perSample = PerSample.builder(block, loss).build();
             report("batch gradient", samples, repeats, () -> {
@@ -63,6 +71,22 @@ public final class ConvolutionTiming {
     }
 
     /** Times a call whose result is closed after the clock stops. */
+    /** Issue 18's CNN: conv(1→32, 3×3) → conv(32→64, 3×3, s 2) → conv(64→64, 3×3, s 2) → linear(→10). */
+    private static Block issue18() {
+        return new ai.djl.nn.SequentialBlock()
+                .add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3))
+                        .setFilters(32).build())
+                .add(ai.djl.nn.Activation.reluBlock())
+                .add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3))
+                        .optStride(new Shape(2, 2)).setFilters(64).build())
+                .add(ai.djl.nn.Activation.reluBlock())
+                .add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new Shape(3, 3))
+                        .optStride(new Shape(2, 2)).setFilters(64).build())
+                .add(ai.djl.nn.Activation.reluBlock())
+                .add(ai.djl.nn.Blocks.batchFlattenBlock())
+                .add(ai.djl.nn.core.Linear.builder().setUnits(10).build());
+    }
+
     private static void report(String what, int samples, int repeats,
             Supplier<AutoCloseable> call) {
         long[] nanos = new long[repeats];

@@ -1,5 +1,6 @@
 package io.github.sgdlab.persample;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,5 +118,38 @@ class ConvolutionFormulationsTest extends EngineTest {
         assertFalse(ConvolutionSampler.unfolds(256, 2, 1));
         assertTrue(ConvolutionSampler.unfolds(8, 1, 1L << 18));
         assertFalse(ConvolutionSampler.unfolds(8, 1, (1L << 18) + 1));
+        // Issue 18's CNN, conv(32→64, 3×3, stride 2) on 26×26 at n = 256: 10.6M elements
+        // unfolded in all, unfolded 50 samples at a time (the grouped convolution was 2–3×
+        // slower there).
+        assertTrue(ConvolutionSampler.unfolds(256, 1, 32 * 9 * 144));
+        assertEquals(50, ConvolutionSampler.chunkSamples(32 * 9 * 144));
+        assertEquals(1, ConvolutionSampler.chunkSamples(1L << 22));
+    }
+
+    @Test
+    @DisplayName("a batch unfolded in chunks gives the grouped convolution's gradients")
+    void chunkedEqualsGrouped() {
+        try (NDManager scope = manager.newSubManager()) {
+            // 4·(2·2)·(128·128) = 2^18 elements unfolded per sample: chunks of 8, so n = 9
+            // takes two chunks, the second of one sample.
+            Conv2d layer = Conv2d.builder().setFilters(3).setKernelShape(new Shape(2, 2)).build();
+            Shape sample = new Shape(4, 129, 129);
+            layer.initialize(scope, DataType.FLOAT32, new Shape(1).addAll(sample));
+            NDArray input = scope.randomNormal(new Shape(9).addAll(sample));
+            Shape outputShape = layer.forward(new ParameterStore(scope, false), new NDList(input),
+                    false).singletonOrThrow().getShape();
+            NDArray backprops = scope.randomNormal(outputShape);
+            ConvolutionSampler<Conv2d> sampler = ConvolutionSampler.conv2d();
+            ConvolutionSampler.Geometry sizes =
+                    ConvolutionSampler.Geometry.of(layer, input, backprops);
+            assertEquals(1L << 18, sizes.unfoldedPerSample());
+            assertEquals(8, ConvolutionSampler.chunkSamples(sizes.unfoldedPerSample()));
+            assertTrue(ConvolutionSampler.unfolds(9, 1, sizes.unfoldedPerSample()));
+            NDArray chunked = sampler.perSample(layer, new ParameterStore(scope, false),
+                    new NDList(input), backprops).get(layer.getDirectParameters().get("weight"));
+            NDArray grouped = sampler.groupedWeight(layer, sizes, input, backprops);
+            assertEquals(grouped.getShape(), chunked.getShape());
+            Agreement.assertClose(grouped, chunked, "chunked unfolding");
+        }
     }
 }
