@@ -1,7 +1,7 @@
 """Opacus 1.4.0's DP-SGD step on an MLP 784-128-10 (float32, one thread), beside PyTorch's plain
 step: zero_grad, forward, cross-entropy (mean), backward, optimizer.step() (for Opacus: per-sample
 gradients by hooks, flat clipping at C = 1, noise sigma = 1, expected batch n, then SGD).
-Prints min and median ms after three warm-up steps. Run by src/test/bench/private-step.sh.
+Prints min and median ms after three warm-up steps. Run by src/test/bench/private-step.sh, beside `bench private`.
 
 Needs Opacus 1.4.0 on PYTHONPATH with the opt_einsum stand-in (see
 src/test/python/dp_sgd_golden.py's header for the commands)."""
