@@ -53,7 +53,7 @@ public final class ClippedArrows {
         all.add(new Arrow(-c, -c, c, c));
         Window window = Arrows.enclosing(all, 0.06);
         XYChart chart = Plot.chart(PerSampleArrows.WIDTH, PerSampleArrows.HEIGHT,
-                String.format(Locale.ROOT, "DP-SGD at θ = (%s, %s): %d samples clipped to C = %s",
+                String.format(Locale.ROOT, "DP-SGD at θ = (%s, %s): %d samples, clipping radius C = %s",
                         g.theta0(), g.theta1(), raw.size(), c), "∂L/∂θ0", "∂L/∂θ1");
         Plot.show(chart, window);
         double[][] thin = Arrows.polyline(raw, window);
@@ -73,7 +73,7 @@ public final class ClippedArrows {
         Plot.line(chart, "batch gradient", bold[0], bold[1], BATCH, 3.5f, true);
         double[][] step = Arrows.polyline(List.of(noisy), window);
         Plot.line(chart, "noisy step", step[0], step[1], NOISY, 2.5f, true);
-        Plot.points(chart, "clipped mean (biased)",
+        Plot.points(chart, "clipped mean",
                 new double[] {g.clippedMean()[0]}, new double[] {g.clippedMean()[1]},
                 SeriesMarkers.CIRCLE, Color.BLACK, true);
         return chart;
