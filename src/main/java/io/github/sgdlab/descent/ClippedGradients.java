@@ -32,6 +32,84 @@ import io.github.sgdlab.privacy.PrivacyEngine;
 public record ClippedGradients(double theta0, double theta1, double clip, double[][] perSample,
         double[][] clipped, double[] clippedMean, double[] batch, double[] noisy) {
 
+    /**
+     * Copies every array.
+     *
+     * @param theta0 θ0
+     * @param theta1 θ1
+     * @param clip C
+     * @param perSample the per-sample gradients
+     * @param clipped the clipped gradients
+     * @param clippedMean their mean
+     * @param batch the batch gradient
+     * @param noisy the noisy step
+     */
+    public ClippedGradients {
+        perSample = copy(perSample);
+        clipped = copy(clipped);
+        clippedMean = clippedMean.clone();
+        batch = batch.clone();
+        noisy = noisy.clone();
+    }
+
+    /**
+     * Each sample's gradient, {@code [n][2]}.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[][] perSample() {
+        return copy(perSample);
+    }
+
+    /**
+     * Each sample's clipped gradient, {@code [n][2]}.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[][] clipped() {
+        return copy(clipped);
+    }
+
+    /**
+     * The clipped gradients' mean.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] clippedMean() {
+        return clippedMean.clone();
+    }
+
+    /**
+     * The batch gradient.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] batch() {
+        return batch.clone();
+    }
+
+    /**
+     * The noisy step.
+     *
+     * @return a copy
+     */
+    @Override
+    public double[] noisy() {
+        return noisy.clone();
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
+
     /** Opacus's guard against a zero norm in the clip factor. */
     private static final double NORM_GUARD = 1e-6;
 
