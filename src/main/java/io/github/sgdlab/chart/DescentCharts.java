@@ -71,13 +71,12 @@ public final class DescentCharts implements DescentPictures {
      * trajectories the result kept.
      *
      * @param result a descent whose configuration kept the trajectories
-     * @param start the gradients at the start θ for {@code per-sample.png}, present when
-     *     {@link #drawsStartGradients(DescentConfig)} says the picture is drawn
+     * @param start the gradients at the start θ for {@code per-sample.png}, drawn where
+     *     {@link #drawsStartGradients(DescentConfig)} is true and they are present
      * @param folder an existing, writable folder
      * @return the files written
      * @throws IOException if a file cannot be written
-     * @throws IllegalArgumentException if the result kept no trajectory, or the start's
-     *     gradients are missing where the picture is drawn
+     * @throws IllegalArgumentException if the result kept no trajectory
      */
     public static List<Path> write(DescentResult result, Optional<GradientsAt> start, Path folder)
             throws IOException {
@@ -136,10 +135,9 @@ public final class DescentCharts implements DescentPictures {
                     config.learningRate(), config.momentum());
             written.add(momentum);
         }
-        if (data.samples() <= PerSampleArrows.MAX_SAMPLES) {
+        if (data.samples() <= PerSampleArrows.MAX_SAMPLES && start.isPresent()) {
             Path perSample = folder.resolve(PER_SAMPLE);
-            PerSampleArrows.write(perSample, start.orElseThrow(() -> new IllegalArgumentException(
-                    "per-sample.png needs the gradients at the start theta")));
+            PerSampleArrows.write(perSample, start.get());
             written.add(perSample);
         }
         return written;

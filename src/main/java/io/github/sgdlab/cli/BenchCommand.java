@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Time the library's engines in-process (min and median of repeated runs).",
-        subcommands = {BenchPerSampleCommand.class})
+        subcommands = {BenchPerSampleCommand.class, BenchPrivateCommand.class})
 final class BenchCommand {
 }

@@ -3,6 +3,8 @@ package io.github.sgdlab.cli;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.chart.DescentCharts;
+import io.github.sgdlab.chart.PerSampleArrows;
+import io.github.sgdlab.chart.PrivateDescentCharts;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.FeatureDependence;
 import io.github.sgdlab.descent.Dataset;
@@ -12,18 +14,25 @@ import io.github.sgdlab.descent.DescentProgress;
 import io.github.sgdlab.descent.DescentResult;
 import io.github.sgdlab.descent.InvalidSettingException;
 import io.github.sgdlab.descent.Method;
+import io.github.sgdlab.descent.ClippedGradients;
+import io.github.sgdlab.descent.PrivateDescent;
+import io.github.sgdlab.descent.PrivateDescentResult;
+import io.github.sgdlab.descent.PrivateSettings;
 import io.github.sgdlab.descent.TrajectoryListener;
 import io.github.sgdlab.linear.GradientsAt;
 import io.github.sgdlab.linear.ThetaVector;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.output.PrivateDescentJson;
+import io.github.sgdlab.output.TrajectoryCsv;
 import io.github.sgdlab.output.TrajectoryCsvStream;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -60,8 +69,30 @@ final class DescendCommand implements Callable<Integer> {
     private DataFileOptions dataFile;
 
     @Option(names = "--method", paramLabel = "METHOD",
-            description = "full, sgd or minibatch (default: ${DEFAULT-VALUE}).")
+            description = "full, sgd, minibatch or dp-sgd (default: ${DEFAULT-VALUE}).")
     private String method = "full";
+
+    /** The method name of private SGD, Opacus's DP-SGD with Poisson sampling. */
+    static final String DP_SGD = "dp-sgd";
+
+    /** dp-sgd's --max-epochs when not given: a noisy run rarely meets eps, and 10^4 is long. */
+    static final int PRIVATE_MAX_EPOCHS = 100;
+
+    @Option(names = "--clip", paramLabel = "C",
+            description = "dp-sgd: the per-sample clipping norm, > 0 (required with dp-sgd).")
+    private Double clip;
+
+    @Option(names = "--noise", paramLabel = "S",
+            description = "dp-sgd: the noise multiplier sigma, >= 0 (required with dp-sgd).")
+    private Double noise;
+
+    @Option(names = "--delta", paramLabel = "D",
+            description = "dp-sgd: the delta of the reported epsilon (default: 1e-5).")
+    private double delta = PrivateSettings.DEFAULT_DELTA;
+
+    @Option(names = "--accountant", paramLabel = "NAME",
+            description = "dp-sgd: rdp or prv (default: ${DEFAULT-VALUE}).")
+    private String accountant = PrivateSettings.DEFAULT_ACCOUNTANT;
 
     @Option(names = "--batch", paramLabel = "B",
             description = "Mini-batch size, 1 to n (default: ${DEFAULT-VALUE}).")
@@ -110,6 +141,19 @@ final class DescendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (privateRun()) {
+            return callPrivate();
+        }
+        if (!List.of("full", "sgd", "minibatch").contains(method)) {
+            throw new ParameterException(spec.commandLine(), "unknown method '" + method
+                    + "': expected full, sgd, minibatch or " + DP_SGD);
+        }
+        for (String option : List.of("--clip", "--noise", "--delta", "--accountant")) {
+            if (given(option)) {
+                throw new ParameterException(spec.commandLine(),
+                        option + " applies to --method dp-sgd only");
+            }
+        }
         DescentConfig config = config();
         DescentResult result;
         // The files first, stdout after: the files are the product, and a reader of stdout
@@ -152,6 +196,54 @@ final class DescendCommand implements Callable<Integer> {
                 : DescentText.of(result));
         stdout.flush();
         return 0;
+    }
+
+    /** DP-SGD: the private runs, their epsilon, and with --out their pictures. */
+    private int callPrivate() throws IOException {
+        if (clip == null || noise == null) {
+            throw new ParameterException(spec.commandLine(), "missing required option "
+                    + (clip == null ? "--clip" : "--noise") + " (with --method dp-sgd)");
+        }
+        PrivateSettings settings = badInput(() -> new PrivateSettings(clip, noise, delta,
+                accountant));
+        DescentConfig config = config();
+        String source = dataFile.given() ? dataFile.source() : null;
+        PrivateDescentResult result;
+        try (OutputDirectory directory = output.open(spec)) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                result = PrivateDescent.run(manager, config, settings);
+            }
+            if (directory != null) {
+                ClippedGradients clipped = config.features() == 1
+                        && config.data().samples() <= PerSampleArrows.MAX_SAMPLES
+                        ? ClippedGradients.at(config.data(), config.start().get(0),
+                                config.start().get(1), settings, config.shuffleSeed())
+                        : null;
+                OutputWriting.run(() -> {
+                    directory.write("trajectory.csv", stream -> TrajectoryCsv.write(
+                            result.descent(), stream, trajectoryEvery));
+                    directory.write("summary.json", stream -> stream.write(
+                            (PrivateDescentJson.toText(result, source) + "\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
+                    PrivateDescentCharts.write(result, clipped, directory.path());
+                    directory.commit();
+                });
+                DescentCharts.omitted(config).ifPresent(note -> {
+                    PrintWriter stderr = spec.commandLine().getErr();
+                    stderr.println("descend --out: " + note);
+                    stderr.flush();
+                });
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? PrivateDescentJson.toText(result, source) + "\n"
+                : PrivateDescentText.of(result));
+        stdout.flush();
+        return 0;
+    }
+
+    private boolean privateRun() {
+        return DP_SGD.equals(method.strip());
     }
 
     /**
@@ -220,14 +312,16 @@ final class DescendCommand implements Callable<Integer> {
         requireRepresentable(start);
         int slice = effectiveBatch;
         return badInput(() -> builder
-                .optMethod(LowerCaseChoice.choose("method", method, Method.values()))
+                .optMethod(privateRun() ? Method.MINIBATCH
+                        : LowerCaseChoice.choose("method", method, Method.values()))
                 .optBatch(slice)
                 .setLearningRate(learningRate)
                 .optMomentum(momentum)
                 .optRuns(runs)
                 .optShuffleSeed(shuffleSeed)
                 .optEps(eps)
-                .optMaxEpochs(maxEpochs)
+                .optMaxEpochs(privateRun() && !given("--max-epochs") ? PRIVATE_MAX_EPOCHS
+                        : maxEpochs)
                 .optDataType(dataType)
                 // --out streams the trajectories (TrajectoryCsvStream, DescentPictures): none
                 // is kept in memory.

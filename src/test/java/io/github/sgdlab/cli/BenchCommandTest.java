@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,5 +64,65 @@ class BenchCommandTest {
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("sgd-lab: ") && run.err().contains(message)
                 && run.err().indexOf('\n') == run.err().length() - 1, run.err());
+    }
+    @Test
+    @DisplayName("bench private --json prints the DP step's and the plain step's min and median ms")
+    void privateJson() {
+        SgdLabTest.Run run = SgdLabTest.run("bench", "private", "--layers", "6,5,3",
+                "--samples", "4", "--ghost", "--repeat", "3", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals("mlp", json.get("model").getAsString());
+        assertEquals("[6,5,3]", json.get("layers").toString());
+        assertEquals(4, json.get("samples").getAsInt());
+        assertTrue(json.get("ghost").getAsBoolean());
+        assertEquals(3, json.get("repeat").getAsInt());
+        for (String side : new String[] {"", "non_private_"}) {
+            double min = json.get(side + "min_ms").getAsDouble();
+            double median = json.get(side + "median_ms").getAsDouble();
+            assertTrue(min > 0 && min <= median, run.out());
+        }
+    }
+
+    @Test
+    @DisplayName("bench private --model cnn times the CNN's DP step in text")
+    void privateCnnText() {
+        SgdLabTest.Run run = SgdLabTest.run("bench", "private", "--model", "cnn",
+                "--samples", "2", "--repeat", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("DP-SGD step: cnn 1x28x28-32-64-64-10, 2 samples, "
+                + "float32, per-sample gradients, 1 thread, 1 timed steps\nprivate      min "),
+                run.out());
+        assertTrue(run.out().contains("\nnon-private  min "), run.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--model linear --samples 5 | unknown model 'linear': expected mlp or cnn",
+        "--samples 0 | --samples must be between 1 and 10000000, got 0",
+        "--samples 5 --layers 4 | layers must be at least two positive widths",
+        "--model cnn --samples 5 --layers 4,2 | --layers applies to --model mlp only",
+        "--samples 5 --repeat 0 | repeat must be at least 1",
+        "--samples 5 --threads 0 | --threads must be at least 1",
+        "--model mlp | --samples"})
+    @DisplayName("bench private, bad options: one line on stderr, exit 2, nothing on stdout")
+    void privateBadInput(String args, String message) {
+        String[] words = ("bench private " + args).split(" ");
+        SgdLabTest.Run run = SgdLabTest.run(words);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("sgd-lab: ") && run.err().contains(message)
+                && run.err().indexOf('\n') == run.err().length() - 1, run.err());
+    }
+
+    @Test
+    @DisplayName("bench private in a process of its own: bad input exits 2 with one line")
+    void privateProcess() throws Exception {
+        JavaProcess.Result bad = JavaProcess.run(new ProcessBuilder(JavaProcess.sgdLab(java.util.List.of(),
+                "bench", "private", "--samples", "-3")));
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertEquals("", bad.out());
+        assertTrue(bad.err().contains("--samples must be between 1")
+                && bad.err().indexOf('\n') == bad.err().length() - 1, bad.err());
     }
 }

@@ -1,0 +1,274 @@
+package io.github.sgdlab.benchmark;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Batchifier;
+import io.github.sgdlab.persample.PerSampleLoss;
+import io.github.sgdlab.privacy.PrivacyEngine;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Times one full DP-SGD step in-process — forward, per-sample gradients (or ghost norms),
+ * clipping, noise and the SGD update ({@link PrivacyEngine#step} then {@code trainer.step()}) —
+ * and, in the same run on the same model and batch, DJL's non-private step
+ * ({@code EasyTrain.trainBatch} then {@code trainer.step()}). The models: a ReLU MLP of the given
+ * widths, or the CNN conv(1→32, 3×3) → conv(32→64, 3×3, stride 2) → conv(64→64, 3×3, stride 2) →
+ * linear(→10) with ReLUs between, on 28×28 inputs; softmax cross-entropy over standard normal
+ * float32 inputs and random labels; σ = 1, C = 1, the expected batch size n. Warm-up steps come
+ * first; libtorch's thread count is the process's: set {@code ai.djl.pytorch.num_threads} before
+ * the engine loads.
+ */
+public final class PrivateStepBenchmark {
+
+    /** The models the benchmark knows. */
+    public enum Model {
+        /** A ReLU MLP with the given widths, input first. */
+        MLP,
+        /** The three-convolution CNN on 28×28 single-channel inputs, 10 classes. */
+        CNN
+    }
+
+    /** The CNN's input side, in pixels. */
+    private static final int SIDE = 28;
+    /** The CNN's classes. */
+    private static final int CLASSES = 10;
+
+    private final Model model;
+    private final int[] layers;
+    private final int samples;
+    private final boolean ghost;
+    private final int repeat;
+    private final int warmUp;
+
+    /**
+     * The timings of both steps, from the same run.
+     *
+     * @param privateStep the DP step
+     * @param nonPrivateStep the plain step of the same model on the same batch
+     */
+    public record Result(Timing privateStep, Timing nonPrivateStep) {}
+
+    private PrivateStepBenchmark(Builder builder) {
+        this.model = builder.model;
+        this.layers = builder.layers.clone();
+        this.samples = builder.samples;
+        this.ghost = builder.ghost;
+        this.repeat = builder.repeat;
+        this.warmUp = builder.warmUp;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param model the model
+     * @param samples n, the batch size
+     * @return a builder: MLP widths 784,128,10, no ghost clipping, 20 repeats, 3 warm-up steps
+     */
+    public static Builder builder(Model model, int samples) {
+        return new Builder(model, samples);
+    }
+
+    /**
+     * A short description: the model and its shape.
+     *
+     * @return for example {@code mlp 784-128-10} or {@code cnn 1x28x28-32-64-64-10}
+     */
+    public String modelName() {
+        if (model == Model.CNN) {
+            return "cnn 1x28x28-32-64-64-10";
+        }
+        return "mlp " + Arrays.stream(layers).mapToObj(Integer::toString)
+                .collect(Collectors.joining("-"));
+    }
+
+    /**
+     * Runs the warm-up and timed steps, the non-private ones first.
+     *
+     * @return both timings
+     */
+    public Result run() {
+        Engine.getEngine("PyTorch").setRandomSeed(45);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+                ai.djl.Model djlModel = ai.djl.Model.newInstance(model.name()
+                        .toLowerCase(Locale.ROOT))) {
+            SequentialBlock block = model == Model.CNN ? cnn() : mlp();
+            block.setInitializer(new NormalInitializer(0.05f), p -> true);
+            djlModel.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f))
+                            .build());
+            try (Trainer trainer = djlModel.newTrainer(config)) {
+                Shape one = model == Model.CNN ? new Shape(1, 1, SIDE, SIDE)
+                        : new Shape(1, layers[0]);
+                trainer.initialize(one);
+                Shape all = model == Model.CNN ? new Shape(samples, 1, SIDE, SIDE)
+                        : new Shape(samples, layers[0]);
+                int classes = model == Model.CNN ? CLASSES : layers[layers.length - 1];
+                NDArray x = manager.randomNormal(all);
+                NDArray y = manager.randomInteger(0, classes, new Shape(samples), DataType.INT64);
+                Batch batch = new Batch(manager, new NDList(x), new NDList(y), samples,
+                        Batchifier.STACK, Batchifier.STACK, 0, 1);
+                Timing plain = time(() -> {
+                    EasyTrain.trainBatch(trainer, batch);
+                    trainer.step();
+                });
+                PrivacyEngine engine = PrivacyEngine.builder()
+                        .setLoss(PerSampleLoss.softmaxCrossEntropy())
+                        .setMaxGradNorm(1.0)
+                        .setNoiseMultiplier(1.0)
+                        .setSampleRate(Math.min(1.0, samples / 60000.0))
+                        .setExpectedBatchSize(samples)
+                        .optAccountant("rdp")
+                        .optGhostClipping(ghost)
+                        .optSeed(1)
+                        .build();
+                Timing dp = time(() -> {
+                    engine.step(block, batch.getData(), y);
+                    trainer.step();
+                });
+                return new Result(dp, plain);
+            }
+        }
+    }
+
+    private Timing time(Runnable step) {
+        for (int i = 0; i < warmUp; i++) {
+            step.run();
+        }
+        long[] nanos = new long[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            step.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return Timing.of(nanos, samples);
+    }
+
+    private SequentialBlock mlp() {
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 1; i < layers.length; i++) {
+            if (i > 1) {
+                block.add(Activation.reluBlock());
+            }
+            block.add(Linear.builder().setUnits(layers[i]).build());
+        }
+        return block;
+    }
+
+    private static SequentialBlock cnn() {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setFilters(32).setKernelShape(new Shape(3, 3)).build())
+                .add(Activation.reluBlock())
+                .add(Conv2d.builder().setFilters(64).setKernelShape(new Shape(3, 3))
+                        .optStride(new Shape(2, 2)).build())
+                .add(Activation.reluBlock())
+                .add(Conv2d.builder().setFilters(64).setKernelShape(new Shape(3, 3))
+                        .optStride(new Shape(2, 2)).build())
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(CLASSES).build());
+    }
+
+    /** Collects the optional settings of a {@link PrivateStepBenchmark}. */
+    public static final class Builder {
+
+        private final Model model;
+        private final int samples;
+        private int[] layers = {784, 128, 10};
+        private boolean ghost;
+        private int repeat = 20;
+        private int warmUp = 3;
+
+        private Builder(Model model, int samples) {
+            this.model = Objects.requireNonNull(model, "model");
+            if (samples < 1) {
+                throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+            }
+            this.samples = samples;
+        }
+
+        /**
+         * Sets the MLP's layer widths, input first; 784,128,10 by default.
+         *
+         * @param layers at least two positive widths
+         * @return this builder
+         */
+        public Builder optLayers(int... layers) {
+            if (layers.length < 2 || Arrays.stream(layers).anyMatch(w -> w < 1)) {
+                throw new IllegalArgumentException("layers must be at least two positive "
+                        + "widths, input first, got " + Arrays.toString(layers));
+            }
+            this.layers = layers.clone();
+            return this;
+        }
+
+        /**
+         * Sets whether the DP step uses ghost clipping; off by default.
+         *
+         * @param ghost true for ghost clipping
+         * @return this builder
+         */
+        public Builder optGhostClipping(boolean ghost) {
+            this.ghost = ghost;
+            return this;
+        }
+
+        /**
+         * Sets how many steps are timed, each side; 20 by default.
+         *
+         * @param repeat at least 1
+         * @return this builder
+         */
+        public Builder optRepeat(int repeat) {
+            if (repeat < 1) {
+                throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+            }
+            this.repeat = repeat;
+            return this;
+        }
+
+        /**
+         * Sets how many untimed steps come first, each side; 3 by default.
+         *
+         * @param warmUp at least 0
+         * @return this builder
+         */
+        public Builder optWarmUp(int warmUp) {
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("warm-up must be at least 0, got " + warmUp);
+            }
+            this.warmUp = warmUp;
+            return this;
+        }
+
+        /**
+         * Builds the benchmark.
+         *
+         * @return the benchmark
+         */
+        public PrivateStepBenchmark build() {
+            return new PrivateStepBenchmark(this);
+        }
+    }
+}
