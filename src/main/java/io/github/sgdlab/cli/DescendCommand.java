@@ -324,8 +324,9 @@ final class DescendCommand implements Callable<Integer> {
                         : maxEpochs)
                 .optDataType(dataType)
                 // --out streams the trajectories (TrajectoryCsvStream, DescentPictures): none
-                // is kept in memory.
-                .optKeepTrajectory(false)
+                // is kept in memory. A private run (PrivateDescent) does not stream yet: it keeps
+                // them for its files.
+                .optKeepTrajectory(privateRun() && output.given())
                 .build());
     }
 

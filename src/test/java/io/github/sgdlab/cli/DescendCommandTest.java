@@ -122,7 +122,7 @@ class DescendCommandTest {
         "--lr 0.1 --momentum 1 | momentum must be in [0, 1), got 1.0",
         "--lr 0.1 --batch 41 | batch must be between 1 and the number of samples (40), got 41",
         "--lr 0.1 --max-epochs 0 | max epochs must be at least 1, got 0",
-        "--lr 0.1 --method adam | unknown method 'adam': expected full, sgd or minibatch",
+        "--lr 0.1 --method adam | unknown method 'adam': expected full, sgd, minibatch or dp-sgd",
         "--lr 0.1 --dataset iris | unknown dataset 'iris': expected notebook or wide",
     })
     @DisplayName("the lab names the setting, the command line its own word for it: the message is"
