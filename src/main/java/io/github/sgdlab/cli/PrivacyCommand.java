@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
         subcommands = {PrivacyCommand.Epsilon.class, PrivacyCommand.Noise.class})
 final class PrivacyCommand implements Runnable {
 
+    /** The accountants' logger, held here so that its settings are not lost to a GC (java.util.logging keeps loggers weakly). */
+    private static final Logger PRIVACY_LOGGER = Logger.getLogger("io.github.sgdlab.privacy");
+
     @Spec
     private CommandSpec spec;
 
@@ -107,7 +110,7 @@ final class PrivacyCommand implements Runnable {
 
         /** Runs {@code body} with the RDP accountant's warning sent to stderr as one line. */
         <T> T withWarningsOnStderr(java.util.function.Supplier<T> body) {
-            Logger logger = Logger.getLogger("io.github.sgdlab.privacy");
+            Logger logger = PRIVACY_LOGGER;
             PrintWriter err = spec.commandLine().getErr();
             Handler handler = new Handler() {
                 @Override

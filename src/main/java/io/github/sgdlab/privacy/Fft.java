@@ -144,7 +144,7 @@ final class Fft {
         }
         double sign = inverse ? 1 : -1;
         int h = 1;
-        if (Integer.numberOfTrailingZeros(n) % 2 == 1) {
+        if ((Integer.numberOfTrailingZeros(n) & 1) == 1) {
             // One radix-2 pass (twiddle 1) when log2 n is odd.
             for (int a = 0; a < n; a += 2) {
                 double xr = re[a + 1];

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.SplittableRandom;
 
 /**
@@ -71,19 +72,20 @@ public final class PoissonSampler implements Sampler {
         expectedBatchSize = (int) Math.max(1, Math.round(size * sampleRate));
         int batches = batchesPerEpoch();
         return new Iterator<>() {
-            private int left = batches;
+            // Atomic: the draw synchronises on the shared generator, and the count must not
+            // be a plain field mutated beside it (an iterator is still for one thread).
+            private final AtomicInteger left = new AtomicInteger(batches);
 
             @Override
             public boolean hasNext() {
-                return left > 0;
+                return left.get() > 0;
             }
 
             @Override
             public List<Long> next() {
-                if (left <= 0) {
+                if (left.getAndUpdate(k -> Math.max(0, k - 1)) <= 0) {
                     throw new NoSuchElementException();
                 }
-                left--;
                 List<Long> indices = new ArrayList<>();
                 synchronized (random) {
                     for (long i = 0; i < size; i++) {

@@ -23,7 +23,7 @@ record PrvDomain(double tMin, double tMax, int size, double shifts) {
                     + " points: too many steps or too small a delta for this accountant");
         }
         int size = (int) points;
-        if (size % 2 == 1) {
+        if ((size & 1) == 1) {
             size += 1;
             hi += dt;
         }
