@@ -1,6 +1,5 @@
 package io.github.sgdlab.privacy;
 
-import java.math.BigInteger;
 
 /**
  * The Rényi DP of the sampled Gaussian mechanism at one order (Mironov, Talwar &amp; Zhang 2019,
@@ -43,7 +42,7 @@ final class SampledGaussianRdp {
         double logA = Double.NEGATIVE_INFINITY;
         double twoSigmaSquared = 2 * (sigma * sigma);
         for (int i = 0; i <= alpha; i++) {
-            double logCoef = Math.log(binomial(alpha, i)) + i * Math.log(q)
+            double logCoef = Math.log(ScipyBinom.binom(alpha, i)) + i * Math.log(q)
                     + (alpha - i) * Math.log(1 - q);
             double s = logCoef + ((double) ((long) i * i - i)) / twoSigmaSquared;
             logA = logAdd(logA, s);
@@ -59,11 +58,10 @@ final class SampledGaussianRdp {
         double logQ = Math.log(q);
         double log1MinusQ = Math.log(1 - q);
         double scale = SQRT_TWO * sigma;
-        double coef = 1.0;
+        double coef;
         for (int i = 0; i < MAX_TERMS; i++) {
-            // scipy's formula below 20; above, one step of C(α, i) = C(α, i−1)(α − i + 1)/i,
-            // where scipy evaluates a beta function: the same value to a few ulps, in O(1).
-            coef = i < 20 ? binomial(alpha, i) : coef * (alpha - (i - 1)) / i;
+            // Opacus's special.binom(alpha, i), as scipy computes it (a beta function from i = 20).
+            coef = ScipyBinom.binom(alpha, i);
             double logCoef = Math.log(Math.abs(coef));
             double j = alpha - i;
 
@@ -121,57 +119,5 @@ final class SampledGaussianRdp {
             return logX; // Python's math.expm1 overflows here, and Opacus returns log x
         }
         return Math.log(expm1) + logY;
-    }
-
-    /**
-     * The binomial coefficient C(n, k) for real n and integer k ≥ 0, as scipy's
-     * {@code special.binom} computes it for k below 20 (the multiplicative formula, after the
-     * symmetry C(n, k) = C(n, n − k) for integer n); above, exactly for integer n and by the
-     * same product, rescaled, for fractional n.
-     */
-    static double binomial(double n, int k) {
-        double kx = k;
-        boolean integer = n == Math.floor(n);
-        if (integer && kx > n / 2 && n > 0) {
-            kx = n - kx;
-        }
-        if (kx >= 0 && kx < 20) {
-            double num = 1.0;
-            double den = 1.0;
-            for (int i = 1; i < 1 + (int) kx; i++) {
-                num *= i + n - kx;
-                den *= i;
-                if (Math.abs(num) > 1e50) {
-                    num /= den;
-                    den = 1.0;
-                }
-            }
-            return num / den;
-        }
-        if (integer && n >= 0 && n < Integer.MAX_VALUE) {
-            if (kx < 0) {
-                return 0.0;
-            }
-            return exactBinomial((int) n, (int) kx);
-        }
-        double num = 1.0;
-        double den = 1.0;
-        for (int i = 1; i <= k; i++) {
-            num *= i + n - k;
-            den *= i;
-            if (Math.abs(num) > 1e50 || den > 1e50) {
-                num /= den;
-                den = 1.0;
-            }
-        }
-        return num / den;
-    }
-
-    private static double exactBinomial(int n, int k) {
-        BigInteger value = BigInteger.ONE;
-        for (int i = 1; i <= k; i++) {
-            value = value.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
-        }
-        return value.doubleValue();
     }
 }
