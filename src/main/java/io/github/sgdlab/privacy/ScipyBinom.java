@@ -50,7 +50,22 @@ final class ScipyBinom {
     }
 
     // The libm calls, in one place so the choice between Math and StrictMath is one edit.
+    /** e to 60 digits. */
+    private static final java.math.BigDecimal E = new java.math.BigDecimal(
+            "2.71828182845904523536028747135266249775724709369995957496697");
+
+    /**
+     * glibc's exp, correctly rounded here, where Math.exp is not always (exp(128) is an ulp
+     * off, which moves Gamma(128) and so binom(α, 127)): at whole numbers, the arguments
+     * {@code stirf} meets for integer α and for every Gamma(1 + k), e^x is computed to 40
+     * digits and rounded once; elsewhere Math.exp, which matched glibc on every checked value.
+     */
     private static double exp(double x) {
+        if (x == Math.rint(x) && Math.abs(x) <= 750) {
+            java.math.MathContext mc = new java.math.MathContext(40);
+            java.math.BigDecimal v = E.pow((int) Math.abs(x), mc);
+            return x >= 0 ? v.doubleValue() : java.math.BigDecimal.ONE.divide(v, mc).doubleValue();
+        }
         return Math.exp(x);
     }
 
