@@ -88,9 +88,12 @@ final class SampledGaussianRdp {
         return logAdd(logA0, logA1);
     }
 
-    /** log erfc(x), as Opacus's {@code _log_erfc}: {@code log 2 + log Φ(−x√2)}. */
+    /**
+     * log erfc(x), as Opacus's {@code _log_erfc}: {@code log 2 + log Φ(−x√2)}, with scipy's
+     * {@code log_ndtr} ({@link Faddeeva}): one ulp of log Φ is tens of ulps of the sum.
+     */
     static double logErfc(double x) {
-        return LOG_TWO + GaussianTail.logNdtr(-x * SQRT_TWO);
+        return LOG_TWO + Faddeeva.logNdtr(-x * SQRT_TWO);
     }
 
     /** log(e^x + e^y). */
@@ -100,7 +103,7 @@ final class SampledGaussianRdp {
         if (a == Double.NEGATIVE_INFINITY) {
             return b;
         }
-        return Math.log1p(Math.exp(a - b)) + b;
+        return Math.log1p(GlibcExp.exp(a - b)) + b; // glibc's exp, as Python's math.exp
     }
 
     /** log(e^x − e^y) for x ≥ y. */
