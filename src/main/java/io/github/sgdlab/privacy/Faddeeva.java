@@ -337,7 +337,7 @@ final class Faddeeva {
     static double logNdtr(double x) {
         double t = x * SQRT1_2;
         if (x < -1.0) {
-            return Math.log(erfcx(-t) / 2) - t * t;
+            return GlibcLog.log(erfcx(-t) / 2) - t * t;
         }
         return Math.log1p(-erfc(t) / 2);
     }

@@ -16,10 +16,10 @@ package io.github.sgdlab.privacy;
  * Cephes Math Library, Copyright 1984, 1995, 2000 Stephen L. Moshier, and scipy: BSD 3-Clause
  * License (see NOTICE).
  *
- * <p>The C library calls: {@code exp} is glibc's ({@link GlibcExp}); {@code log}, {@code pow} and
- * {@code sin} are {@link Math}'s, which gave glibc's bits on every argument the 6832 checked values
- * reach except two {@code pow} calls in {@code stirf} (ScipyBinomTest: binom(4.6, 159) and
- * binom(10.2, 113), 4 and 3 ulps off).
+ * <p>The C library calls: {@code exp} and {@code log} are glibc's ({@link GlibcExp},
+ * {@link GlibcLog}); {@code pow} and {@code sin} are {@link Math}'s, which gave glibc's bits on
+ * every argument the 6832 checked values reach except two {@code pow} calls in {@code stirf}
+ * (ScipyBinomTest: binom(4.6, 159) and binom(10.2, 113), 4 and 3 ulps off).
  */
 final class ScipyBinom {
     /** cephes MAXGAM: the largest x with a finite Gamma(x). */
@@ -58,15 +58,15 @@ final class ScipyBinom {
     private ScipyBinom() {
     }
 
-    // The libm calls, in one place: glibc's exp (GlibcExp), and Math's log, pow and sin, which
-    // gave glibc's bits on every argument scipy_binom.json reaches (12898 logs, 68 sines; pow
-    // on 624 of 626).
+    // The libm calls, in one place: glibc's exp and log (GlibcExp, GlibcLog), and Math's pow and
+    // sin, which gave glibc's bits on the arguments scipy_binom.json reaches (68 sines; pow on
+    // 624 of 626).
     private static double exp(double x) {
         return GlibcExp.exp(x);
     }
 
     private static double log(double x) {
-        return Math.log(x);
+        return GlibcLog.log(x);
     }
 
     private static double pow(double x, double y) {

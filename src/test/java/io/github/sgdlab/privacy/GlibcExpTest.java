@@ -2,9 +2,6 @@ package io.github.sgdlab.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import io.github.sgdlab.Resources;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +16,9 @@ class GlibcExpTest {
     @DisplayName("exp equals glibc's bit for bit")
     @Test
     void expEqualsGlibcBitForBit() {
-        JsonArray cases = Resources.json("privacy/glibc_exp.json").getAsJsonArray("cases");
-        int mismatches = 0;
-        int mathMismatches = 0;
-        StringBuilder first = new StringBuilder();
-        for (JsonElement e : cases) {
-            JsonArray c = e.getAsJsonArray();
-            double x = c.get(0).getAsDouble();
-            long expected = Double.doubleToRawLongBits(c.get(1).getAsDouble());
-            double actual = GlibcExp.exp(x);
-            if (expected != Double.doubleToRawLongBits(Math.exp(x))) {
-                mathMismatches++;
-            }
-            if (expected != Double.doubleToRawLongBits(actual) && mismatches++ == 0) {
-                first.append("exp(").append(x).append(") = ").append(actual).append(", glibc ")
-                        .append(c.get(1).getAsDouble());
-            }
-        }
-        assertEquals(0, mismatches, mismatches + " of " + cases.size() + " differ (Math.exp: "
-                + mathMismatches + "): " + first);
+        UnaryGolden.Result result = UnaryGolden.compare("privacy/glibc_exp.json",
+                GlibcExp::exp, Math::exp);
+        assertEquals(0, result.mismatches(), result.describe());
     }
 
     @DisplayName("exp keeps IEEE's special values")
