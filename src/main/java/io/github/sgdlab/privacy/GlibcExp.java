@@ -108,6 +108,18 @@ final class GlibcExp {
      * @return e^x
      */
     static double exp(double x) {
+        return exp(x, 0.0);
+    }
+
+    /**
+     * e^(x + xtail) for a tail |xtail| < 2^-15 (optimized-routines' {@code exp_inline}, which
+     * {@code pow} calls with y·log x split in two); {@link #exp(double)} passes 0.
+     *
+     * @param x any double
+     * @param xtail a small correction to x
+     * @return e^(x + xtail)
+     */
+    static double exp(double x, double xtail) {
         int abstop = top12(x) & 0x7ff;
         int tiny = top12(0x1p-54);
         if (Integer.compareUnsigned(abstop - tiny, top12(512.0) - tiny) >= 0) {
@@ -129,7 +141,7 @@ final class GlibcExp {
         double kd = Math.fma(INV_LN2_N, x, SHIFT);
         long ki = Double.doubleToRawLongBits(kd);
         kd -= SHIFT;
-        double r = Math.fma(kd, NEG_LN2_LO_N, Math.fma(kd, NEG_LN2_HI_N, x));
+        double r = Math.fma(kd, NEG_LN2_LO_N, Math.fma(kd, NEG_LN2_HI_N, x)) + xtail;
         int idx = 2 * (int) (ki & ((1 << TABLE_BITS) - 1));
         long top = ki << (52 - TABLE_BITS);
         double tail = Double.longBitsToDouble(TAB[idx]);

@@ -16,7 +16,7 @@ class GlibcExpTest {
     @DisplayName("exp equals glibc's bit for bit")
     @Test
     void expEqualsGlibcBitForBit() {
-        UnaryGolden.Result result = UnaryGolden.compare("privacy/glibc_exp.json",
+        LibmGolden.Result result = LibmGolden.compare("privacy/glibc_exp.json",
                 GlibcExp::exp, Math::exp);
         assertEquals(0, result.mismatches(), result.describe());
     }

@@ -16,7 +16,7 @@ class GlibcLogTest {
     @DisplayName("log equals glibc's bit for bit")
     @Test
     void logEqualsGlibcBitForBit() {
-        UnaryGolden.Result result = UnaryGolden.compare("privacy/glibc_log.json",
+        LibmGolden.Result result = LibmGolden.compare("privacy/glibc_log.json",
                 GlibcLog::log, Math::log);
         assertEquals(0, result.mismatches(), result.describe());
     }

@@ -3,14 +3,16 @@ package io.github.sgdlab.privacy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import io.github.sgdlab.Resources;
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 
 /**
- * A golden file {@code {"cases": [[x, f(x)], ...]}} written by a reference library (scipy, glibc
- * through Python), compared bit for bit with a port and, for the record, with the JDK's own
- * function: what the port-of-a-C-function tests share.
+ * A golden file {@code {"cases": [[x…, f(x…)], ...]}} written by a reference library (scipy,
+ * glibc through Python), compared bit for bit with a port and, for the record, with the JDK's own
+ * function: what the tests of the ported C functions share.
  */
-final class UnaryGolden {
+final class LibmGolden {
 
     /**
      * What the comparison found.
@@ -29,11 +31,11 @@ final class UnaryGolden {
         }
     }
 
-    private UnaryGolden() {
+    private LibmGolden() {
     }
 
     /**
-     * Compares {@code port} (and {@code jdk}) with every case of a resource.
+     * Compares a function of one argument with every case of a resource.
      *
      * @param resource the resource path, e.g. {@code privacy/glibc_exp.json}
      * @param port the ported function
@@ -41,20 +43,34 @@ final class UnaryGolden {
      * @return the counts
      */
     static Result compare(String resource, DoubleUnaryOperator port, DoubleUnaryOperator jdk) {
+        return compare(resource, x -> port.applyAsDouble(x[0]), x -> jdk.applyAsDouble(x[0]));
+    }
+
+    /**
+     * Compares a function of the cases' leading columns with their last column.
+     *
+     * @param resource the resource path
+     * @param port the ported function, of the arguments in order
+     * @param jdk the JDK function it stands in for
+     * @return the counts
+     */
+    static Result compare(String resource, ToDoubleFunction<double[]> port,
+            ToDoubleFunction<double[]> jdk) {
         JsonArray cases = Resources.json(resource).getAsJsonArray("cases");
         int mismatches = 0;
         int jdkMismatches = 0;
         String first = "";
         for (JsonElement e : cases) {
-            JsonArray c = e.getAsJsonArray();
-            double x = c.get(0).getAsDouble();
-            long expected = Double.doubleToRawLongBits(c.get(1).getAsDouble());
+            double[] row = Resources.doubles(e.getAsJsonArray());
+            double[] x = Arrays.copyOf(row, row.length - 1);
+            long expected = Double.doubleToRawLongBits(row[row.length - 1]);
             double actual = port.applyAsDouble(x);
             if (expected != Double.doubleToRawLongBits(jdk.applyAsDouble(x))) {
                 jdkMismatches++;
             }
             if (expected != Double.doubleToRawLongBits(actual) && mismatches++ == 0) {
-                first = "f(" + x + ") = " + actual + ", expected " + c.get(1).getAsDouble();
+                first = "f" + Arrays.toString(x) + " = " + actual + ", expected "
+                        + row[row.length - 1];
             }
         }
         return new Result(cases.size(), mismatches, jdkMismatches, first);
