@@ -43,7 +43,7 @@ final class LibmGolden {
      * @return the counts
      */
     static Result compare(String resource, DoubleUnaryOperator port, DoubleUnaryOperator jdk) {
-        return compare(resource, x -> port.applyAsDouble(x[0]), x -> jdk.applyAsDouble(x[0]));
+        return compareRows(resource, x -> port.applyAsDouble(x[0]), x -> jdk.applyAsDouble(x[0]));
     }
 
     /**
@@ -54,7 +54,7 @@ final class LibmGolden {
      * @param jdk the JDK function it stands in for
      * @return the counts
      */
-    static Result compare(String resource, ToDoubleFunction<double[]> port,
+    static Result compareRows(String resource, ToDoubleFunction<double[]> port,
             ToDoubleFunction<double[]> jdk) {
         JsonArray cases = Resources.json(resource).getAsJsonArray("cases");
         int mismatches = 0;
