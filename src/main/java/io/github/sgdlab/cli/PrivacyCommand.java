@@ -104,8 +104,35 @@ final class PrivacyCommand implements Runnable {
             return name;
         }
 
-        ParameterException bad(IllegalArgumentException e) {
-            return new ParameterException(spec.commandLine(), e.getMessage(), e);
+        /** The accountant and the number of steps the options name, each checked. */
+        record Run(String mechanism, long steps) {}
+
+        /** The options' run: a bad accountant name or length is the one-line error. */
+        Run run() {
+            return new Run(mechanism(), length.steps(spec, sampleRate));
+        }
+
+        /** The JSON report, its first key the accountant. */
+        JsonObject report(Run run) {
+            JsonObject json = new JsonObject();
+            json.addProperty("accountant", run.mechanism());
+            return json;
+        }
+
+        /** A new accountant of the run's kind that has taken the run's steps at {@code sigma}. */
+        PrivacyAccountant account(Run run, double sigma) {
+            PrivacyAccountant accountant = PrivacyAccountant.create(run.mechanism());
+            accountant.step(sigma, sampleRate, run.steps());
+            return accountant;
+        }
+
+        /** The library's answer, an IllegalArgumentException from it the one-line error. */
+        <T> T library(java.util.function.Supplier<T> call) {
+            try {
+                return call.get();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
         }
 
         /** Runs {@code body} with the RDP accountant's warning sent to stderr as one line. */
@@ -156,38 +183,30 @@ final class PrivacyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String mechanism = mechanism();
-            long steps = length.steps(spec, sampleRate);
-            double epsilon;
-            double bestOrder = Double.NaN;
-            try {
-                PrivacyAccountant accountant = PrivacyAccountant.create(mechanism);
-                accountant.step(noiseMultiplier, sampleRate, steps);
+            Run run = run();
+            PrivacySpent spent = library(() -> {
+                PrivacyAccountant accountant = account(run, noiseMultiplier);
                 if (accountant instanceof RdpAccountant rdp) {
-                    PrivacySpent spent = withWarningsOnStderr(() -> rdp.getPrivacySpent(delta));
-                    epsilon = spent.epsilon();
-                    bestOrder = spent.bestOrder();
-                } else {
-                    epsilon = accountant.getEpsilon(delta);
+                    return withWarningsOnStderr(() -> rdp.getPrivacySpent(delta));
                 }
-            } catch (IllegalArgumentException e) {
-                throw bad(e);
-            }
-            JsonObject json = new JsonObject();
-            json.addProperty("accountant", mechanism);
+                return new PrivacySpent(accountant.getEpsilon(delta), Double.NaN);
+            });
+            double epsilon = spent.epsilon();
+            double bestOrder = spent.bestOrder();
+            JsonObject json = report(run);
             json.add("epsilon", number(epsilon));
             json.add("delta", JsonNumbers.number(delta));
             json.add("noise_multiplier", JsonNumbers.number(noiseMultiplier));
             json.add("sample_rate", JsonNumbers.number(sampleRate));
-            json.addProperty("steps", steps);
-            if (mechanism.equals("rdp")) {
+            json.addProperty("steps", run.steps());
+            if (run.mechanism().equals("rdp")) {
                 json.add("best_order", number(bestOrder));
             }
             String text = String.format(Locale.ROOT, "DP-SGD with noise multiplier %s, sample "
                     + "rate %s, %d steps%nspends epsilon = %s at delta = %s (%s accountant%s)%n",
-                    DoubleText.of(noiseMultiplier), DoubleText.of(sampleRate), steps,
-                    text(epsilon), DoubleText.of(delta), mechanism,
-                    mechanism.equals("rdp") ? ", best order " + text(bestOrder) : "");
+                    DoubleText.of(noiseMultiplier), DoubleText.of(sampleRate), run.steps(),
+                    text(epsilon), DoubleText.of(delta), run.mechanism(),
+                    run.mechanism().equals("rdp") ? ", best order " + text(bestOrder) : "");
             print(json, text);
             return 0;
         }
@@ -205,30 +224,23 @@ final class PrivacyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String mechanism = mechanism();
-            long steps = length.steps(spec, sampleRate);
-            double sigma;
-            double epsilon;
-            try {
-                sigma = NoiseMultiplier.find(targetEpsilon, delta, sampleRate, steps, mechanism);
-                PrivacyAccountant accountant = PrivacyAccountant.create(mechanism);
-                accountant.step(sigma, sampleRate, steps);
-                epsilon = withWarningsOnStderr(() -> accountant.getEpsilon(delta));
-            } catch (IllegalArgumentException e) {
-                throw bad(e);
-            }
-            JsonObject json = new JsonObject();
-            json.addProperty("accountant", mechanism);
+            Run run = run();
+            double sigma = library(() -> NoiseMultiplier.find(targetEpsilon, delta, sampleRate,
+                    run.steps(), run.mechanism()));
+            double epsilon = library(() -> withWarningsOnStderr(
+                    () -> account(run, sigma).getEpsilon(delta)));
+            JsonObject json = report(run);
             json.add("noise_multiplier", JsonNumbers.number(sigma));
             json.add("epsilon", number(epsilon));
             json.add("target_epsilon", JsonNumbers.number(targetEpsilon));
             json.add("delta", JsonNumbers.number(delta));
             json.add("sample_rate", JsonNumbers.number(sampleRate));
-            json.addProperty("steps", steps);
+            json.addProperty("steps", run.steps());
             String text = String.format(Locale.ROOT, "noise multiplier %s keeps %d steps at "
                     + "sample rate %s within epsilon = %s at delta = %s (reaches %s, %s "
-                    + "accountant)%n", DoubleText.of(sigma), steps, DoubleText.of(sampleRate),
-                    DoubleText.of(targetEpsilon), DoubleText.of(delta), text(epsilon), mechanism);
+                    + "accountant)%n", DoubleText.of(sigma), run.steps(),
+                    DoubleText.of(sampleRate), DoubleText.of(targetEpsilon), DoubleText.of(delta),
+                    text(epsilon), run.mechanism());
             print(json, text);
             return 0;
         }

@@ -1,9 +1,9 @@
 package io.github.sgdlab.privacy;
 
 /**
- * The complementary error function and its logarithm, to within a few units in the last place
- * over the whole real line: the JDK has no {@code erfc}, and the accountants need it in the far
- * tails (the RDP of fractional orders takes {@code log erfc} of arguments in the hundreds).
+ * The complementary error function, to within a few units in the last place over the whole real
+ * line: the JDK has no {@code erfc}, and the PRV accountant needs it in the far tails. (The RDP
+ * series takes scipy's {@code log_ndtr} bit for bit from {@link Faddeeva} instead.)
  *
  * <p>Method (written for this package, no library ported): the scaled function
  * {@code erfcx(x) = exp(x²) erfc(x)} for {@code x ≥ 0} is Laplace's continued fraction
@@ -84,22 +84,6 @@ final class GaussianTail {
         double p = x * x;
         double e = Math.fma(x, x, -p);
         return erfcx(x) * Math.exp(-p) * (1.0 - e);
-    }
-
-    /**
-     * log Φ(a) for the standard normal distribution function Φ, computed as scipy's
-     * {@code special.log_ndtr} computes it: {@code log(erfcx(−t)/2) − t²} with
-     * {@code t = a/√2} below −1, {@code log1p(−erfc(t)/2)} otherwise.
-     *
-     * @param a any number
-     * @return log Φ(a)
-     */
-    static double logNdtr(double a) {
-        double t = a * 0.7071067811865476;
-        if (a < -1.0) {
-            return Math.log(erfcx(-t) / 2) - t * t;
-        }
-        return Math.log1p(-erfc(t) / 2);
     }
 
     /** erf(x) for 0 ≤ x < 1/2 from its Maclaurin series. */

@@ -1,18 +1,19 @@
 package io.github.sgdlab.privacy;
 
-import java.math.BigInteger;
 
 /**
  * The Rényi DP of the sampled Gaussian mechanism at one order (Mironov, Talwar &amp; Zhang 2019,
  * section 3.3), computed operation for operation as Opacus's {@code analysis/rdp.py} computes it
- * — the same sums in log space, in the same order, with the same stopping rule — so that the two
- * agree to the last few bits: for a small sampling rate the result is a small difference of
- * large terms, and a different order of operations would show in the tenth digit.
+ * — the same sums in log space, in the same order, with the same stopping rule, and the same
+ * functions: scipy's binom and log_ndtr ({@link ScipyBinom}, {@link Faddeeva}) and glibc's exp and
+ * log ({@link GlibcExp}, {@link GlibcLog}) — so that the two agree to the last bit (7788 of the
+ * 7791 golden orders): for a small sampling rate the result is a small difference of large terms,
+ * and one ulp of one term can show in the seventh digit.
  */
 final class SampledGaussianRdp {
 
-    private static final double LOG_HALF = Math.log(0.5);
-    private static final double LOG_TWO = Math.log(2);
+    private static final double LOG_HALF = GlibcLog.log(0.5);
+    private static final double LOG_TWO = GlibcLog.log(2);
     private static final double SQRT_TWO = Math.sqrt(2);
 
     /** A bound on the fractional-order series, which Opacus runs until its terms are below e⁻³⁰. */
@@ -43,8 +44,8 @@ final class SampledGaussianRdp {
         double logA = Double.NEGATIVE_INFINITY;
         double twoSigmaSquared = 2 * (sigma * sigma);
         for (int i = 0; i <= alpha; i++) {
-            double logCoef = Math.log(binomial(alpha, i)) + i * Math.log(q)
-                    + (alpha - i) * Math.log(1 - q);
+            double logCoef = GlibcLog.log(ScipyBinom.binom(alpha, i)) + i * GlibcLog.log(q)
+                    + (alpha - i) * GlibcLog.log(1 - q);
             double s = logCoef + ((double) ((long) i * i - i)) / twoSigmaSquared;
             logA = logAdd(logA, s);
         }
@@ -55,16 +56,15 @@ final class SampledGaussianRdp {
         double logA0 = Double.NEGATIVE_INFINITY;
         double logA1 = Double.NEGATIVE_INFINITY;
         double sigmaSquared = sigma * sigma;
-        double z0 = sigmaSquared * Math.log(1 / q - 1) + 0.5;
-        double logQ = Math.log(q);
-        double log1MinusQ = Math.log(1 - q);
+        double z0 = sigmaSquared * GlibcLog.log(1 / q - 1) + 0.5;
+        double logQ = GlibcLog.log(q);
+        double log1MinusQ = GlibcLog.log(1 - q);
         double scale = SQRT_TWO * sigma;
-        double coef = 1.0;
+        double coef;
         for (int i = 0; i < MAX_TERMS; i++) {
-            // scipy's formula below 20; above, one step of C(α, i) = C(α, i−1)(α − i + 1)/i,
-            // where scipy evaluates a beta function: the same value to a few ulps, in O(1).
-            coef = i < 20 ? binomial(alpha, i) : coef * (alpha - (i - 1)) / i;
-            double logCoef = Math.log(Math.abs(coef));
+            // Opacus's special.binom(alpha, i), as scipy computes it (a beta function from i = 20).
+            coef = ScipyBinom.binom(alpha, i);
+            double logCoef = GlibcLog.log(Math.abs(coef));
             double j = alpha - i;
 
             double logT0 = logCoef + i * logQ + j * log1MinusQ;
@@ -90,9 +90,12 @@ final class SampledGaussianRdp {
         return logAdd(logA0, logA1);
     }
 
-    /** log erfc(x), as Opacus's {@code _log_erfc}: {@code log 2 + log Φ(−x√2)}. */
+    /**
+     * log erfc(x), as Opacus's {@code _log_erfc}: {@code log 2 + log Φ(−x√2)}, with scipy's
+     * {@code log_ndtr} ({@link Faddeeva}): one ulp of log Φ is tens of ulps of the sum.
+     */
     static double logErfc(double x) {
-        return LOG_TWO + GaussianTail.logNdtr(-x * SQRT_TWO);
+        return LOG_TWO + Faddeeva.logNdtr(-x * SQRT_TWO);
     }
 
     /** log(e^x + e^y). */
@@ -102,7 +105,7 @@ final class SampledGaussianRdp {
         if (a == Double.NEGATIVE_INFINITY) {
             return b;
         }
-        return Math.log1p(Math.exp(a - b)) + b;
+        return Math.log1p(GlibcExp.exp(a - b)) + b; // glibc's exp, as Python's math.exp
     }
 
     /** log(e^x − e^y) for x ≥ y. */
@@ -120,58 +123,6 @@ final class SampledGaussianRdp {
         if (Double.isInfinite(expm1)) {
             return logX; // Python's math.expm1 overflows here, and Opacus returns log x
         }
-        return Math.log(expm1) + logY;
-    }
-
-    /**
-     * The binomial coefficient C(n, k) for real n and integer k ≥ 0, as scipy's
-     * {@code special.binom} computes it for k below 20 (the multiplicative formula, after the
-     * symmetry C(n, k) = C(n, n − k) for integer n); above, exactly for integer n and by the
-     * same product, rescaled, for fractional n.
-     */
-    static double binomial(double n, int k) {
-        double kx = k;
-        boolean integer = n == Math.floor(n);
-        if (integer && kx > n / 2 && n > 0) {
-            kx = n - kx;
-        }
-        if (kx >= 0 && kx < 20) {
-            double num = 1.0;
-            double den = 1.0;
-            for (int i = 1; i < 1 + (int) kx; i++) {
-                num *= i + n - kx;
-                den *= i;
-                if (Math.abs(num) > 1e50) {
-                    num /= den;
-                    den = 1.0;
-                }
-            }
-            return num / den;
-        }
-        if (integer && n >= 0 && n < Integer.MAX_VALUE) {
-            if (kx < 0) {
-                return 0.0;
-            }
-            return exactBinomial((int) n, (int) kx);
-        }
-        double num = 1.0;
-        double den = 1.0;
-        for (int i = 1; i <= k; i++) {
-            num *= i + n - k;
-            den *= i;
-            if (Math.abs(num) > 1e50 || den > 1e50) {
-                num /= den;
-                den = 1.0;
-            }
-        }
-        return num / den;
-    }
-
-    private static double exactBinomial(int n, int k) {
-        BigInteger value = BigInteger.ONE;
-        for (int i = 1; i <= k; i++) {
-            value = value.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
-        }
-        return value.doubleValue();
+        return GlibcLog.log(expm1) + logY;
     }
 }
