@@ -295,9 +295,11 @@ final class DescendCommand implements Callable<Integer> {
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
-            FeatureDependence.of(data).ifPresent(problem -> {
+            FeatureDependence.of(data).ifPresent(dependence -> {
                 throw new ParameterException(spec.commandLine(),
-                        Numbers.echo(dataFile.source()) + ": " + problem);
+                        Numbers.echo(dataFile.source()) + ": " + dependence.problem()
+                                + (dependence.isConstant() ? "; leave it out with --x"
+                                        : "; leave one out with --x"));
             });
             if (!given("--batch") && !"minibatch".equalsIgnoreCase(method.strip())) {
                 // full and sgd never use B: the default must not refuse a file of fewer rows.
@@ -402,6 +404,9 @@ final class DescendCommand implements Callable<Integer> {
             case START -> "theta_0";
             case LEARNING_RATE -> "lr";
             case DATA_TYPE -> "dtype";
+            case CLIP -> "--clip";
+            case NOISE -> "--noise";
+            case DELTA -> "--delta";
             default -> setting.words();
         };
     }
