@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,9 +145,11 @@ final class DescendCommand implements Callable<Integer> {
         if (privateRun()) {
             return callPrivate();
         }
-        if (!List.of("full", "sgd", "minibatch").contains(method)) {
+        List<String> methods = LowerCaseChoice.spellings(Method.values());
+        if (!methods.contains(method)) {
             throw new ParameterException(spec.commandLine(), "unknown method '" + method
-                    + "': expected full, sgd, minibatch or " + DP_SGD);
+                    + "': expected " + LowerCaseChoice.choices(Stream.concat(methods.stream(),
+                            Stream.of(DP_SGD)).toList()));
         }
         for (String option : List.of("--clip", "--noise", "--delta", "--accountant")) {
             if (given(option)) {
