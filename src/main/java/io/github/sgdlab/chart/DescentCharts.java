@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The pictures of a descent, as {@code descend --out DIR} writes them: {@code loss.png} always,
+ * The pictures of a descent, as its output directory holds them: {@code loss.png} always,
  * and for a one-feature model (the notebook's, or a user's one-feature CSV) {@code contours.png},
  * {@code trajectory.gif}, {@code per-sample.png} and, with momentum, {@code momentum.png}: those
  * draw the (θ0, θ1) plane, which a model of d &gt; 1 features does not have, so a descent on

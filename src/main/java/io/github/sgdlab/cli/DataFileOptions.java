@@ -1,5 +1,6 @@
 package io.github.sgdlab.cli;
 
+import io.github.sgdlab.data.ColumnChoiceException;
 import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.DataFileException;
 import io.github.sgdlab.data.FeatureData;
@@ -92,9 +93,34 @@ final class DataFileOptions {
                 throw new DataFileException(path, 0, "not a valid path: " + e.getReason(), e);
             }
             return FeatureData.fromCsv(file, columns);
+        } catch (ColumnChoiceException e) {
+            DataFileException named = new DataFileException(e.source(), e.line(), inOptions(e), e);
+            throw new ParameterException(command.commandLine(), named.getMessage(), named);
         } catch (DataFileException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
+    }
+
+    /**
+     * A choice of columns the header refused, said in terms of {@code --y} and {@code --x}.
+     *
+     * @param e the refusal, in the library's words
+     * @return what is wrong, without the location, as the command line says it
+     */
+    static String inOptions(ColumnChoiceException e) {
+        String quoted = "'" + e.columnAsShown() + "'";
+        String lacking = ", which the header does not have (columns: "
+                + String.join(", ", e.header()) + ")";
+        return switch (e.reason()) {
+            case UNKNOWN_TARGET -> "--y names column " + quoted + lacking;
+            case UNKNOWN_FEATURE -> "--x names column " + quoted + lacking;
+            case TARGET_AS_FEATURE -> "column " + quoted + " is both the target (--y) and a "
+                    + "feature (--x)";
+            case REPEATED_FEATURE -> "--x names column " + quoted + " twice";
+            case NO_FEATURE_CHOSEN -> "no feature columns: the target is '" + e.column()
+                    + "' and --x names none";
+            case NO_OTHER_COLUMN -> e.problem();
+        };
     }
 
     /**

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,9 +145,11 @@ final class DescendCommand implements Callable<Integer> {
         if (privateRun()) {
             return callPrivate();
         }
-        if (!List.of("full", "sgd", "minibatch").contains(method)) {
+        List<String> methods = LowerCaseChoice.spellings(Method.values());
+        if (!methods.contains(method)) {
             throw new ParameterException(spec.commandLine(), "unknown method '" + method
-                    + "': expected full, sgd, minibatch or " + DP_SGD);
+                    + "': expected " + LowerCaseChoice.choices(Stream.concat(methods.stream(),
+                            Stream.of(DP_SGD)).toList()));
         }
         for (String option : List.of("--clip", "--noise", "--delta", "--accountant")) {
             if (given(option)) {
@@ -295,9 +298,11 @@ final class DescendCommand implements Callable<Integer> {
                         "--dataset picks a built-in data set and --data reads a file: give one");
             }
             FeatureData data = dataFile.read();
-            FeatureDependence.of(data).ifPresent(problem -> {
+            FeatureDependence.of(data).ifPresent(dependence -> {
                 throw new ParameterException(spec.commandLine(),
-                        Numbers.echo(dataFile.source()) + ": " + problem);
+                        Numbers.echo(dataFile.source()) + ": " + dependence.problem()
+                                + (dependence.isConstant() ? "; leave it out with --x"
+                                        : "; leave one out with --x"));
             });
             if (!given("--batch") && !"minibatch".equalsIgnoreCase(method.strip())) {
                 // full and sgd never use B: the default must not refuse a file of fewer rows.
@@ -402,6 +407,9 @@ final class DescendCommand implements Callable<Integer> {
             case START -> "theta_0";
             case LEARNING_RATE -> "lr";
             case DATA_TYPE -> "dtype";
+            case CLIP -> "--clip";
+            case NOISE -> "--noise";
+            case DELTA -> "--delta";
             default -> setting.words();
         };
     }

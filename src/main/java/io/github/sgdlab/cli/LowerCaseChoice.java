@@ -67,11 +67,29 @@ abstract class LowerCaseChoice<E extends Enum<E>> implements ITypeConverter<E> {
                 return choice;
             }
         }
-        List<String> names = Arrays.stream(allowed).map(LowerCaseChoice::spelling).toList();
-        String choices = names.size() == 1 ? names.get(0)
+        throw new IllegalArgumentException("unknown " + what + " '" + value + "': expected "
+                + choices(spellings(allowed)));
+    }
+
+    /**
+     * How constants are spelled on the command line.
+     *
+     * @param allowed the constants
+     * @return their spellings, in order
+     */
+    static List<String> spellings(Enum<?>[] allowed) {
+        return Arrays.stream(allowed).map(LowerCaseChoice::spelling).toList();
+    }
+
+    /**
+     * The choices as a message lists them.
+     *
+     * @param names the names, at least one
+     * @return e.g. {@code full, sgd or minibatch}
+     */
+    static String choices(List<String> names) {
+        return names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or "
                         + names.get(names.size() - 1);
-        throw new IllegalArgumentException(
-                "unknown " + what + " '" + value + "': expected " + choices);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sgdlab.cli;
 
 import io.github.sgdlab.output.OutputDirectory;
+import io.github.sgdlab.output.UnusableDirectoryException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,18 +40,37 @@ final class OutOptions {
         OutputDirectory directory;
         try {
             directory = OutputDirectory.check(out, force);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (UnusableDirectoryException e) {
+            throw new ParameterException(spec.commandLine(), inOptions(e), e);
         }
         try {
             directory.open();
             return directory;
-        } catch (IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (UnusableDirectoryException e) {
+            throw new ParameterException(spec.commandLine(), inOptions(e), e);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--out "
                     + Numbers.echo(out.toString()) + " cannot be created: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A refused directory, said in terms of {@code --out} and {@code --force}.
+     *
+     * @param e the refusal, in the library's words
+     * @return the message the command line prints
+     */
+    static String inOptions(UnusableDirectoryException e) {
+        String out = "--out " + e.directoryAsShown();
+        return switch (e.reason()) {
+            case NOT_A_DIRECTORY -> out + " exists and is not a directory";
+            case IN_USE -> out + " is in use by another sgd-lab run; wait for it to finish "
+                    + "or choose another directory";
+            case NOT_EMPTY -> out + " exists and is not empty; use --force to write into it";
+            case CANNOT_CREATE -> out + " cannot be created: " + e.detail();
+            case CANNOT_READ -> out + " cannot be read: " + e.detail();
+            case NOT_WRITABLE -> out + " is not writable (" + e.detail() + ")";
+        };
     }
 
     /** @return whether {@code --out} was given */

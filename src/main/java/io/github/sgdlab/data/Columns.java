@@ -88,13 +88,14 @@ public final class Columns {
      * @param source the file, for error messages
      * @param line the header's line, for error messages
      * @return the target's index, then the features' indices in selection order
-     * @throws DataFileException if a name is not in the header, is both target and feature, is
-     *     repeated, or no feature is left
+     * @throws ColumnChoiceException if a name is not in the header, is both target and feature,
+     *     is repeated, or no feature is left
      */
     int[] resolve(List<String> header, String source, long line) throws DataFileException {
         int targetIndex;
         if (target != null) {
-            targetIndex = indexOf(header, target, "--y", source, line);
+            targetIndex = indexOf(header, target, ColumnChoiceException.Reason.UNKNOWN_TARGET,
+                    source, line);
         } else {
             int named = header.indexOf(DEFAULT_TARGET);
             targetIndex = named >= 0 ? named : header.size() - 1;
@@ -103,14 +104,15 @@ public final class Columns {
         if (features != null) {
             Set<String> seen = new HashSet<>();
             for (String name : features) {
-                int index = indexOf(header, name, "--x", source, line);
+                int index = indexOf(header, name, ColumnChoiceException.Reason.UNKNOWN_FEATURE,
+                        source, line);
                 if (index == targetIndex) {
-                    throw new DataFileException(source, line, "column '" + NumberCell.echo(name)
-                            + "' is both the target (--y) and a feature (--x)");
+                    throw new ColumnChoiceException(source, line,
+                            ColumnChoiceException.Reason.TARGET_AS_FEATURE, name, header);
                 }
                 if (!seen.add(name)) {
-                    throw new DataFileException(source, line,
-                            "--x names column '" + NumberCell.echo(name) + "' twice");
+                    throw new ColumnChoiceException(source, line,
+                            ColumnChoiceException.Reason.REPEATED_FEATURE, name, header);
                 }
                 chosen.add(index);
             }
@@ -122,9 +124,10 @@ public final class Columns {
             }
         }
         if (chosen.isEmpty()) {
-            throw new DataFileException(source, line, "no feature columns: the target is '"
-                    + header.get(targetIndex) + "' and " + (features != null
-                            ? "--x names none" : "the header has no other column"));
+            throw new ColumnChoiceException(source, line, features != null
+                    ? ColumnChoiceException.Reason.NO_FEATURE_CHOSEN
+                    : ColumnChoiceException.Reason.NO_OTHER_COLUMN,
+                    header.get(targetIndex), header);
         }
         int[] indices = new int[chosen.size() + 1];
         indices[0] = targetIndex;
@@ -134,25 +137,24 @@ public final class Columns {
         return indices;
     }
 
-    private static int indexOf(List<String> header, String name, String option, String source,
-            long line) throws DataFileException {
+    private static int indexOf(List<String> header, String name,
+            ColumnChoiceException.Reason unknown, String source, long line)
+            throws DataFileException {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new DataFileException(source, line, option + " names column '" + NumberCell.echo(name)
-                    + "', which the header does not have (columns: " + String.join(", ", header)
-                    + ")");
+            throw new ColumnChoiceException(source, line, unknown, name, header);
         }
         return index;
     }
 
     /**
-     * The selection as the options that make it.
+     * The selection, for logs and test reports.
      *
-     * @return e.g. {@code Columns[--y price, --x area,rooms]}
+     * @return e.g. {@code Columns[target price, features area,rooms]}
      */
     @Override
     public String toString() {
-        return "Columns[--y " + (target == null ? "(default)" : target) + ", --x "
+        return "Columns[target " + (target == null ? "(default)" : target) + ", features "
                 + (features == null ? "(default)" : String.join(",", features)) + "]";
     }
 }

@@ -4,12 +4,13 @@ import java.io.IOException;
 
 /**
  * A data file that cannot be used, with where and why: its message is the one line
- * {@code PATH:LINE: what is wrong} that the command line prints.
+ * {@code PATH:LINE: what is wrong}, as compilers name a bad line. A choice of columns the
+ * header cannot satisfy is the subclass {@link ColumnChoiceException}, which says which rule.
  *
  * <p>{@code LINE} counts physical lines from 1, CRLF and LF alike; it is 0 when the problem is
  * the file as a whole (missing, a directory, unreadable) rather than one of its lines.
  */
-public final class DataFileException extends IOException {
+public class DataFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

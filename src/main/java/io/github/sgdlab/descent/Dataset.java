@@ -3,10 +3,8 @@ package io.github.sgdlab.descent;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
 
-import java.util.Locale;
-
 /** The data sets the lab descends on, both drawn from numpy's {@code seed(45)} stream. */
-public enum Dataset {
+public enum Dataset implements LowerCaseId {
 
     /** The seed notebook's: n = 40, {@code x1 = uniform(-1, 1)}, {@code y = 3*x1 + 4 + randn}. */
     NOTEBOOK(-1, 1, 3, 4),
@@ -56,14 +54,5 @@ public enum Dataset {
             y[i] = fx + eps[i];
         }
         return new LinearData(SEED, x1, eps, y);
-    }
-
-    /**
-     * The data set's name in JSON and reports: its constant in lower case.
-     *
-     * @return {@code notebook} or {@code wide}
-     */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,7 +10,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The settings of a {@link DescentConfig}, by what they mean. */
+    /** The settings of a descent ({@link DescentConfig}, {@link PrivateSettings}), by what they mean. */
     public enum Setting {
         /** The start θ_0. */
         START("the start theta"),
@@ -29,7 +29,13 @@ public final class InvalidSettingException extends IllegalArgumentException {
         /** The maximum number of epochs M. */
         MAX_EPOCHS("max epochs"),
         /** The autograd's working type. */
-        DATA_TYPE("data type");
+        DATA_TYPE("data type"),
+        /** DP-SGD's per-sample clipping norm C. */
+        CLIP("clipping norm"),
+        /** DP-SGD's noise multiplier σ. */
+        NOISE("noise multiplier"),
+        /** The δ at which a private descent's ε is reported. */
+        DELTA("delta");
 
         private final String words;
 

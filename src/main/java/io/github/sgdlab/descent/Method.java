@@ -1,9 +1,7 @@
 package io.github.sgdlab.descent;
 
-import java.util.Locale;
-
 /** How many samples each iteration's gradient averages over. */
-public enum Method {
+public enum Method implements LowerCaseId {
 
     /** Full batch: every iteration uses all n samples; one iteration per epoch, no shuffling. */
     FULL,
@@ -16,15 +14,6 @@ public enum Method {
      * slices of the batch size (the last may be shorter), one iteration per slice.
      */
     MINIBATCH;
-
-    /**
-     * The method's name in JSON and reports: its constant in lower case.
-     *
-     * @return {@code full}, {@code sgd} or {@code minibatch}
-     */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * How many samples one iteration averages over, given the configured batch size.

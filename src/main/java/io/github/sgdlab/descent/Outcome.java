@@ -1,9 +1,7 @@
 package io.github.sgdlab.descent;
 
-import java.util.Locale;
-
 /** How a run ended. */
-public enum Outcome {
+public enum Outcome implements LowerCaseId {
 
     /** ‖θ_t − θ*‖₂ fell below ε at some iteration t. */
     CONVERGED,
@@ -15,13 +13,4 @@ public enum Outcome {
 
     /** The maximum number of epochs passed with neither of the above. */
     NOT_CONVERGED;
-
-    /**
-     * The outcome's name in JSON and reports: its constant in lower case.
-     *
-     * @return {@code converged}, {@code diverged} or {@code not_converged}
-     */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -26,19 +26,21 @@ public record PrivateSettings(double clip, double noise, double delta, String ac
      * @param noise σ
      * @param delta δ
      * @param accountant rdp or prv
-     * @throws IllegalArgumentException naming the setting that is out of range
+     * @throws InvalidSettingException naming the setting that is out of range
+     * @throws IllegalArgumentException for an accountant other than rdp or prv
      */
     public PrivateSettings {
         if (!(clip > 0) || !Double.isFinite(clip)) {
-            throw new IllegalArgumentException("--clip must be a positive finite number, got "
-                    + clip);
+            throw new InvalidSettingException(InvalidSettingException.Setting.CLIP,
+                    "must be a positive finite number, got " + clip);
         }
         if (!(noise >= 0) || !Double.isFinite(noise)) {
-            throw new IllegalArgumentException("--noise must be a finite number >= 0, got "
-                    + noise);
+            throw new InvalidSettingException(InvalidSettingException.Setting.NOISE,
+                    "must be a finite number >= 0, got " + noise);
         }
         if (!(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("--delta must be in (0, 1), got " + delta);
+            throw new InvalidSettingException(InvalidSettingException.Setting.DELTA,
+                    "must be in (0, 1), got " + delta);
         }
         String name = accountant == null ? "" : accountant.toLowerCase(Locale.ROOT);
         if (!name.equals("rdp") && !name.equals("prv")) {

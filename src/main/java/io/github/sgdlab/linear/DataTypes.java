@@ -16,7 +16,7 @@ public final class DataTypes {
      */
     public static DataType requireFloat(DataType dataType) {
         if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
-            throw new IllegalArgumentException("dtype must be float32 or float64, got " + dataType);
+            throw new IllegalArgumentException("the data type must be float32 or float64, got " + dataType);
         }
         return dataType;
     }

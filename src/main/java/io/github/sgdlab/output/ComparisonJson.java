@@ -9,8 +9,8 @@ import io.github.sgdlab.linear.BatchGradient;
 import io.github.sgdlab.linear.Gradient;
 
 /**
- * A {@link GradientComparison} as the JSON that {@code notebook --json} and
- * {@code gradient --json} print; every double through {@link JsonNumbers}.
+ * A {@link GradientComparison} as JSON, as the {@code notebook} and {@code gradient} commands
+ * print it; every double through {@link JsonNumbers}.
  */
 public final class ComparisonJson {
 

@@ -16,13 +16,13 @@ import io.github.sgdlab.files.DoubleText;
 import java.util.OptionalDouble;
 
 /**
- * A descent's JSON, as {@code descend --json} prints it and {@code summary.json} holds it:
+ * A descent's JSON, as {@code summary.json} holds it and {@code descend} prints it:
  * {@code dataset}, {@code method}, {@code lr}, {@code momentum}, {@code batch}, {@code eps},
  * {@code theta_star} [θ0, θ1, …, θd], {@code runs} [{@code shuffle_seed}, {@code outcome},
  * {@code iterations}, {@code epochs}, {@code final_theta}, {@code final_loss}],
  * {@code converged_runs}, {@code mean_iterations}, {@code mean_epochs},
  * {@code max_reference_deviation}; for a user's data file also {@code data} (its path),
- * {@code target} and {@code features} (the column names, in θ's order), as {@code gradient --data}
+ * {@code target} and {@code features} (the column names, in θ's order), as the gradient's JSON
  * writes them.
  *
  * <p>Every double is the shortest text that parses back to the same bits ({@link DoubleText}).

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Draws the pictures of a descent into an output directory: the hook between the AWT-free core
- * and the charts. {@code descend --out DIR} writes {@code trajectory.csv} and
+ * and the charts. The caller ({@code descend}) writes {@code trajectory.csv} and
  * {@code summary.json} itself, then calls the implementation that
  * {@code io.github.sgdlab.cli.DescendCommand#pictures()} returns (the charts package's), which
  * writes {@code contours.png}, {@code trajectory.gif}, {@code loss.png}, {@code momentum.png}

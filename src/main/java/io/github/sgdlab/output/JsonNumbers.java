@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Doubles in the gradient command's JSON ({@code notebook --json}, {@code gradient --json},
- * {@code data --json}): the text of {@link DoubleText} written as a {@link BigDecimal}, the
+ * Doubles in the JSON of a gradient comparison and of a data set (what the {@code notebook},
+ * {@code gradient} and {@code data} commands print as JSON): the text of {@link DoubleText} written as a {@link BigDecimal}, the
  * notation these outputs have always had ({@code 1.0E-5} as {@code 0.000010}); it parses back to
  * the same bits.
  */

@@ -2,6 +2,7 @@ package io.github.sgdlab.output;
 
 import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.TemporaryFiles;
+import io.github.sgdlab.output.UnusableDirectoryException.Reason;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * removes the staging folder and the lock. A run that fails or is interrupted before the commit
  * removes its staging folder, and the directory too if it created it, so a full disk leaves the
  * directory as it was (an earlier run's files, or absent). Files that are not sgd-lab's are
- * never removed.
+ * never removed. A directory that cannot be used is refused with an
+ * {@link UnusableDirectoryException}, which says why.
  */
 public final class OutputDirectory implements AutoCloseable {
 
@@ -79,14 +81,15 @@ public final class OutputDirectory implements AutoCloseable {
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
-    private final String asGiven;
+    /** The directory as the caller gave it, for messages. */
+    private final Path asGiven;
     private boolean created;
     private FileChannel lockChannel;
     private FileLock lock;
     private Path staging;
     private final Set<String> written = new LinkedHashSet<>();
 
-    private OutputDirectory(Path directory, String asGiven) {
+    private OutputDirectory(Path directory, Path asGiven) {
         this.directory = directory;
         this.asGiven = asGiven;
     }
@@ -100,38 +103,34 @@ public final class OutputDirectory implements AutoCloseable {
      * @param directory the directory
      * @param force whether an existing, non-empty directory may be written into
      * @return the checked directory
-     * @throws IllegalArgumentException naming the problem
+     * @throws UnusableDirectoryException naming the problem
      */
     public static OutputDirectory check(Path directory, boolean force) {
         Objects.requireNonNull(directory, "directory");
-        String asGiven = Texts.echo(directory.toString());
         Path absolute = directory.toAbsolutePath().normalize();
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || Files.exists(absolute)) {
             if (!Files.isDirectory(absolute)) {
-                throw new IllegalArgumentException(
-                        "--out " + asGiven + " exists and is not a directory");
+                throw new UnusableDirectoryException(Reason.NOT_A_DIRECTORY, directory, "", null);
             }
             if (isHeld(absolute)) {
-                throw new IllegalArgumentException(inUse(asGiven));
+                throw new UnusableDirectoryException(Reason.IN_USE, directory, "", null);
             }
-            if (!force && !isEmpty(absolute, asGiven)) {
-                throw new IllegalArgumentException("--out " + asGiven
-                        + " exists and is not empty; use --force to write into it");
+            if (!force && !isEmpty(absolute, directory)) {
+                throw new UnusableDirectoryException(Reason.NOT_EMPTY, directory, "", null);
             }
-            requireWritable(absolute, asGiven);
-            return new OutputDirectory(absolute, asGiven);
+            requireWritable(absolute, directory);
+            return new OutputDirectory(absolute, directory);
         }
         Path ancestor = absolute.getParent();
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
         }
         if (ancestor == null || !Files.isDirectory(ancestor)) {
-            throw new IllegalArgumentException("--out " + asGiven + " cannot be created: "
-                    + (ancestor == null ? "no existing parent"
-                            : Texts.echo(ancestor.toString()) + " is not a directory"));
+            throw new UnusableDirectoryException(Reason.CANNOT_CREATE, directory, ancestor == null ? "no existing parent"
+                    : Texts.echo(ancestor.toString()) + " is not a directory", null);
         }
-        requireWritable(ancestor, asGiven);
-        return new OutputDirectory(absolute, asGiven);
+        requireWritable(ancestor, directory);
+        return new OutputDirectory(absolute, directory);
     }
 
     /**
@@ -173,7 +172,8 @@ public final class OutputDirectory implements AutoCloseable {
      * Creates the directory if it does not exist, takes its lock and makes the staging folder;
      * removes what interrupted earlier runs left.
      *
-     * @throws IllegalStateException if another run holds the directory
+     * @throws UnusableDirectoryException if another run holds the directory
+     *     ({@link Reason#IN_USE})
      * @throws IOException if the directory cannot be created or locked
      */
     public void open() throws IOException {
@@ -185,7 +185,7 @@ public final class OutputDirectory implements AutoCloseable {
         Path lockFile = directory.resolve(LOCK_NAME);
         if (!HELD.add(lockFile)) {
             created = false;
-            throw new IllegalStateException(inUse(asGiven));
+            throw new UnusableDirectoryException(Reason.IN_USE, asGiven, "", null);
         }
         try {
             lock(lockFile);
@@ -221,7 +221,7 @@ public final class OutputDirectory implements AutoCloseable {
             }
             if (taken == null) {
                 channel.close();
-                throw new IllegalStateException(inUse(asGiven));
+                throw new UnusableDirectoryException(Reason.IN_USE, asGiven, "", null);
             }
             if (before != null && before.equals(fileKey(lockFile))) {
                 lockChannel = channel;
@@ -230,7 +230,7 @@ public final class OutputDirectory implements AutoCloseable {
             }
             channel.close();
         }
-        throw new IllegalStateException(inUse(asGiven));
+        throw new UnusableDirectoryException(Reason.IN_USE, asGiven, "", null);
     }
 
     private static Object fileKey(Path file) {
@@ -365,13 +365,8 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    private static String inUse(String asGiven) {
-        return "--out " + asGiven + " is in use by another sgd-lab run; wait for it to finish "
-                + "or choose another directory";
-    }
-
     /** Empty but for sgd-lab's own lock and temporary files. */
-    private static boolean isEmpty(Path directory, String asGiven) {
+    private static boolean isEmpty(Path directory, Path asGiven) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -381,12 +376,11 @@ public final class OutputDirectory implements AutoCloseable {
             }
             return true;
         } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "--out " + asGiven + " cannot be read: " + e.getMessage(), e);
+            throw new UnusableDirectoryException(Reason.CANNOT_READ, asGiven, String.valueOf(e.getMessage()), e);
         }
     }
 
-    private static void requireWritable(Path existing, String asGiven) {
+    private static void requireWritable(Path existing, Path asGiven) {
         boolean writable = Files.isWritable(existing);
         if (writable) {
             // isWritable trusts permission bits, which root bypasses, and knows nothing of
@@ -399,8 +393,7 @@ public final class OutputDirectory implements AutoCloseable {
             }
         }
         if (!writable) {
-            throw new IllegalArgumentException("--out " + asGiven + " is not writable ("
-                    + Texts.echo(existing.toString()) + ")");
+            throw new UnusableDirectoryException(Reason.NOT_WRITABLE, asGiven, Texts.echo(existing.toString()), null);
         }
     }
 }

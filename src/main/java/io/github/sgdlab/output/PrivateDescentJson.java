@@ -6,7 +6,8 @@ import io.github.sgdlab.descent.PrivateDescentResult;
 import io.github.sgdlab.descent.PrivateSettings;
 
 /**
- * {@code descend --method dp-sgd --json}: {@link DescentJson}'s keys with {@code method}
+ * A private (DP-SGD) descent's JSON, as its {@code summary.json} holds it and {@code descend}
+ * prints it: {@link DescentJson}'s keys with {@code method}
  * {@code dp-sgd}, without {@code max_reference_deviation} (a private run has no plain-Java twin),
  * and the privacy keys: {@code clip}, {@code noise}, {@code sample_rate},
  * {@code iterations_per_epoch}, {@code accountant}, {@code delta}, {@code epsilon} (the largest

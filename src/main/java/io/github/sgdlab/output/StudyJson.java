@@ -7,7 +7,7 @@ import io.github.sgdlab.descent.Study;
 import java.util.List;
 
 /**
- * The study as JSON, as {@code descend study --json} prints it and {@code study.json} holds it:
+ * The study as JSON, as {@code study.json} holds it and {@code descend study} prints it:
  * {@code runs} (R per cell), {@code cells} (one {@link DescentJson} object per cell, in the
  * table's order) and {@code hessians}, per data set {@code lambda_max}, {@code lambda_min} and
  * {@code condition_number}.

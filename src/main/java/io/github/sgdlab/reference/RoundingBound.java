@@ -15,7 +15,7 @@ import io.github.sgdlab.linear.Theta;
  * summation each library really runs — libtorch's {@code cascade_sum} ({@link #torchSumDepth})
  * for DJL autograd, numpy's pairwise sum ({@link #numpySumDepth}) for the reference — rather than
  * the worst case n − 1, so the bound grows like n^(1/4), not like n, and a wrong gradient fails at
- * every size the command line allows. These are deterministic bounds for those summation orders,
+ * every sample count the lab accepts. These are deterministic bounds for those summation orders,
  * not estimates. The derivation, term by term, is in {@code src/site/markdown/rounding-bound.md};
  * the largest ratio of difference to tolerance observed over a sweep of seeds, θ and n up to 10^7
  * is in {@code src/site/markdown/notebook.md}, "How the cross-check decides".

@@ -96,26 +96,27 @@ class FeatureDataCsvTest {
                 Arguments.of("unnamed column (a pandas index)", ",x1,y\n0,1,2\n", all,
                         "d.csv:1: column 1 has no name; every column needs one"
                                 + " (from pandas, write the file with index=False)"),
-                Arguments.of("--y names no column", "x1,y\n1,2\n", all.optTarget("z"),
-                        "d.csv:1: --y names column 'z', which the header does not have"
-                                + " (columns: x1, y)"),
-                Arguments.of("--x names no column", "x1,y\n1,2\n", all.optFeatures(List.of("x2")),
-                        "d.csv:1: --x names column 'x2', which the header does not have"
-                                + " (columns: x1, y)"),
-                Arguments.of("same column as --y and --x", "x1,x2,y\n1,2,3\n4,5,6\n",
+                Arguments.of("the target is no column", "x1,y\n1,2\n", all.optTarget("z"),
+                        "d.csv:1: target column 'z' is not in the header (columns: x1, y)"),
+                Arguments.of("a feature is no column", "x1,y\n1,2\n",
+                        all.optFeatures(List.of("x2")),
+                        "d.csv:1: feature column 'x2' is not in the header (columns: x1, y)"),
+                Arguments.of("the target chosen as a feature", "x1,x2,y\n1,2,3\n4,5,6\n",
                         all.optTarget("x1").optFeatures(List.of("x1", "x2")),
-                        "d.csv:1: column 'x1' is both the target (--y) and a feature (--x)"),
-                Arguments.of("default target named in --x", "x1,y\n1,2\n",
+                        "d.csv:1: column 'x1' is both the target and a feature"),
+                Arguments.of("the default target chosen as a feature", "x1,y\n1,2\n",
                         all.optFeatures(List.of("y")),
-                        "d.csv:1: column 'y' is both the target (--y) and a feature (--x)"),
-                Arguments.of("--x names a column twice", "x1,x2,y\n1,2,3\n4,5,6\n",
+                        "d.csv:1: column 'y' is both the target and a feature"),
+                Arguments.of("a feature chosen twice", "x1,x2,y\n1,2,3\n4,5,6\n",
                         all.optFeatures(List.of("x1", "x1")),
-                        "d.csv:1: --x names column 'x1' twice"),
+                        "d.csv:1: feature column 'x1' is chosen twice"),
                 Arguments.of("zero features: one column", "y\n1\n2\n", all,
                         "d.csv:1: no feature columns: the target is 'y' and the header has no"
                                 + " other column"),
-                Arguments.of("zero features: empty --x", "x1,y\n1,2\n", all.optFeatures(List.of()),
-                        "d.csv:1: no feature columns: the target is 'y' and --x names none"),
+                Arguments.of("zero features: none chosen", "x1,y\n1,2\n",
+                        all.optFeatures(List.of()),
+                        "d.csv:1: no feature columns: the target is 'y' and the chosen features"
+                                + " are none"),
                 Arguments.of("more features than rows", "a,b,c,y\n1,2,3,4\n5,6,7,8\n", all,
                         "d.csv:1: 3 features but only 2 samples: with more features than"
                                 + " samples the least-squares minimiser is not unique"),
@@ -142,6 +143,32 @@ class FeatureDataCsvTest {
     @DisplayName("bad input fails with PATH:LINE: what is wrong")
     void rejects(String name, String text, Columns columns, String expected) {
         assertEquals(expected, failure(text, columns));
+    }
+
+    @Test
+    @DisplayName("a refused choice of columns says which rule it breaks, the column and the header")
+    void columnChoiceIsTyped() {
+        ColumnChoiceException e = assertThrows(ColumnChoiceException.class,
+                () -> read("x1,x2,y\n1,2,3\n", Columns.defaults().optFeatures(List.of("x2", "x2"))));
+        assertAll(() -> assertEquals(ColumnChoiceException.Reason.REPEATED_FEATURE, e.reason()),
+                () -> assertEquals("x2", e.column()),
+                () -> assertEquals(List.of("x1", "x2", "y"), e.header()),
+                () -> assertEquals(1, e.line()),
+                () -> assertEquals("feature column 'x2' is chosen twice", e.problem()));
+        ColumnChoiceException target = assertThrows(ColumnChoiceException.class,
+                () -> read("x1,y\n1,2\n", Columns.defaults().optTarget("z\n")));
+        assertAll(() -> assertEquals(ColumnChoiceException.Reason.UNKNOWN_TARGET, target.reason()),
+                () -> assertEquals("z\n", target.column()),
+                () -> assertEquals("z\\n", target.columnAsShown()));
+    }
+
+    @Test
+    @DisplayName("the selection describes itself by target and features")
+    void columnsToString() {
+        assertEquals("Columns[target price, features area,rooms]", Columns.defaults()
+                .optTarget("price").optFeatures(List.of("area", "rooms")).toString());
+        assertEquals("Columns[target (default), features (default)]",
+                Columns.defaults().toString());
     }
 
     @Test

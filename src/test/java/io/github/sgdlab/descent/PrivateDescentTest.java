@@ -117,14 +117,20 @@ class PrivateDescentTest {
     }
 
     @Test
-    @DisplayName("settings out of range are refused with the option's name")
+    @DisplayName("settings out of range are refused naming the setting, in the lab's words")
     void badSettings() {
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new PrivateSettings(0, 1, 1e-5, "rdp")).getMessage().contains("--clip"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new PrivateSettings(1, -1, 1e-5, "rdp")).getMessage().contains("--noise"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new PrivateSettings(1, 1, 1, "rdp")).getMessage().contains("--delta"));
+        InvalidSettingException clip = assertThrows(InvalidSettingException.class,
+                () -> new PrivateSettings(0, 1, 1e-5, "rdp"));
+        assertEquals(InvalidSettingException.Setting.CLIP, clip.setting());
+        assertEquals("clipping norm must be a positive finite number, got 0.0", clip.getMessage());
+        InvalidSettingException noise = assertThrows(InvalidSettingException.class,
+                () -> new PrivateSettings(1, -1, 1e-5, "rdp"));
+        assertEquals(InvalidSettingException.Setting.NOISE, noise.setting());
+        assertEquals("noise multiplier must be a finite number >= 0, got -1.0", noise.getMessage());
+        InvalidSettingException delta = assertThrows(InvalidSettingException.class,
+                () -> new PrivateSettings(1, 1, 1, "rdp"));
+        assertEquals(InvalidSettingException.Setting.DELTA, delta.setting());
+        assertEquals("delta must be in (0, 1), got 1.0", delta.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new PrivateSettings(1, 1, 1e-5, "gdp")).getMessage()
                 .contains("expected rdp or prv"));

@@ -68,11 +68,13 @@ class OutputDirectoryTest {
         OutputDirectory second = OutputDirectory.check(dir, true);
         try (OutputDirectory first = OutputDirectory.check(dir, false)) {
             first.open();
-            IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
+            UnusableDirectoryException checked = assertThrows(UnusableDirectoryException.class,
                     () -> OutputDirectory.check(dir, true));
-            assertTrue(checked.getMessage().contains("in use by another sgd-lab run"),
-                    checked.getMessage());
-            assertThrows(IllegalStateException.class, second::open);
+            assertEquals(UnusableDirectoryException.Reason.IN_USE, checked.reason());
+            assertEquals("output directory " + dir + " is in use by another sgd-lab run; wait"
+                    + " for it to finish or choose another directory", checked.getMessage());
+            assertEquals(UnusableDirectoryException.Reason.IN_USE,
+                    assertThrows(UnusableDirectoryException.class, second::open).reason());
             second.close();
             first.write("summary.json", stream -> stream.write('1'));
             first.commit();
@@ -105,19 +107,33 @@ class OutputDirectoryTest {
     }
 
     @Test
-    @DisplayName("checking creates nothing; a non-empty directory needs force; a file is refused")
+    @DisplayName("checking creates nothing; a non-empty directory needs force; a file is refused, "
+            + "each with its reason, in the library's words")
     void check() throws IOException {
         Path fresh = temp.resolve("x/y");
         OutputDirectory.check(fresh, false);
         assertTrue(Files.notExists(temp.resolve("x")));
         Path full = Files.createDirectory(temp.resolve("full"));
         Files.writeString(full.resolve("a"), "a");
-        assertThrows(IllegalArgumentException.class, () -> OutputDirectory.check(full, false));
+        UnusableDirectoryException notEmpty = assertThrows(UnusableDirectoryException.class,
+                () -> OutputDirectory.check(full, false));
+        assertEquals(UnusableDirectoryException.Reason.NOT_EMPTY, notEmpty.reason());
+        assertEquals(full, notEmpty.directory());
+        assertEquals("output directory " + full + " exists and is not empty, and writing into a"
+                + " non-empty directory was not allowed", notEmpty.getMessage());
         OutputDirectory.check(full, true);
         Path file = Files.writeString(temp.resolve("file"), "f");
-        assertThrows(IllegalArgumentException.class, () -> OutputDirectory.check(file, true));
-        assertThrows(IllegalArgumentException.class,
+        UnusableDirectoryException notDirectory = assertThrows(UnusableDirectoryException.class,
+                () -> OutputDirectory.check(file, true));
+        assertEquals(UnusableDirectoryException.Reason.NOT_A_DIRECTORY, notDirectory.reason());
+        assertEquals("output directory " + file + " exists and is not a directory",
+                notDirectory.getMessage());
+        UnusableDirectoryException below = assertThrows(UnusableDirectoryException.class,
                 () -> OutputDirectory.check(file.resolve("below"), true));
+        assertEquals(UnusableDirectoryException.Reason.CANNOT_CREATE, below.reason());
+        assertEquals(file + " is not a directory", below.detail());
+        assertEquals("output directory " + file.resolve("below") + " cannot be created: " + file
+                + " is not a directory", below.getMessage());
     }
 
     private static List<String> names(Path directory) throws IOException {
