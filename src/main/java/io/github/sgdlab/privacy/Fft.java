@@ -36,12 +36,20 @@ final class Fft {
 
     /** A plan for transforms of length {@code n}. */
     Fft(int n) {
+        this(n, true);
+    }
+
+    /**
+     * A plan for transforms of length {@code n}, through Bluestein's algorithm only if allowed
+     * and estimated cheaper.
+     */
+    Fft(int n, boolean allowBluestein) {
         if (n < 1) {
             throw new IllegalArgumentException("FFT length must be positive, got " + n);
         }
         this.n = n;
         int m = n < 50 ? 0 : smoothAtLeast(2L * n - 1);
-        if (m == 0 || 2 * 1.5 * cost(m) >= cost(n)) {
+        if (!allowBluestein || m == 0 || 2 * 1.5 * cost(m) >= cost(n)) {
             factors = factorize(n);
             twiddleRe = new double[factors.length][];
             twiddleIm = new double[factors.length][];
@@ -53,7 +61,7 @@ final class Fft {
         } else {
             factors = null;
             twiddleRe = twiddleIm = rootRe = rootIm = null;
-            inner = new Fft(m);
+            inner = new Fft(m, false); // m is 2·3·5-smooth: direct
             chirpRe = new double[n];
             chirpIm = new double[n];
             long twoN = 2L * n;
@@ -249,6 +257,18 @@ final class Fft {
         return n;
     }
 
+    /** The doubles this plan's tables hold. */
+    long doubles() {
+        if (inner != null) {
+            return 2L * chirpRe.length + 2L * kernelRe.length + inner.doubles();
+        }
+        long sum = 0;
+        for (int f = 0; f < factors.length; f++) {
+            sum += 2L * twiddleRe[f].length + (rootRe[f] == null ? 0 : 2L * rootRe[f].length);
+        }
+        return sum;
+    }
+
     /** Whether this plan goes through Bluestein's algorithm (a large prime factor). */
     boolean usesBluestein() {
         return inner != null;
@@ -259,22 +279,40 @@ final class Fft {
      * divided by n.
      */
     void transform(double[] re, double[] im, boolean inverse) {
+        transform(re, im, inverse, newWork());
+    }
+
+    /**
+     * Scratch for {@link #transform(double[], double[], boolean, double[][])}, reusable by any
+     * number of transforms of this plan on one thread: reusing it spares a transform's
+     * megabytes of allocation, and the collections that copy them while alive.
+     */
+    double[][] newWork() {
+        return inner != null ? new double[4][inner.n] : new double[2][n];
+    }
+
+    /** As {@link #transform(double[], double[], boolean)}, its scratch {@code work} given. */
+    void transform(double[] re, double[] im, boolean inverse, double[][] work) {
         if (inner == null) {
-            stockham(re, im, inverse ? 1.0 : -1.0);
+            stockham(re, im, inverse ? 1.0 : -1.0, work[0], work[1]);
         } else {
-            bluestein(re, im, inverse);
+            bluestein(re, im, inverse, work);
         }
     }
 
-    /** pocketfft's {@code pass_all}: each factor one pass between the data and a scratch pair. */
-    private void stockham(double[] re, double[] im, double sign) {
+    /**
+     * pocketfft's {@code pass_all}: each factor one pass between the data and a scratch pair
+     * at least n long.
+     */
+    private void stockham(double[] re, double[] im, double sign, double[] scratchRe,
+            double[] scratchIm) {
         if (n == 1) {
             return;
         }
         double[] ar = re;
         double[] ai = im;
-        double[] br = new double[n];
-        double[] bi = new double[n];
+        double[] br = scratchRe;
+        double[] bi = scratchIm;
         int l1 = 1;
         for (int f = 0; f < factors.length; f++) {
             int ip = factors[f];
@@ -578,10 +616,14 @@ final class Fft {
         }
     }
 
-    private void bluestein(double[] re, double[] im, boolean inverse) {
+    private void bluestein(double[] re, double[] im, boolean inverse, double[][] work) {
         int m = inner.n;
-        double[] ar = new double[m];
-        double[] ai = new double[m];
+        double[] ar = work[0];
+        double[] ai = work[1];
+        double[] scratchRe = work[2];
+        double[] scratchIm = work[3];
+        java.util.Arrays.fill(ar, n, m, 0.0);
+        java.util.Arrays.fill(ai, n, m, 0.0);
         // The inverse is the conjugate of the forward transform of the conjugate.
         double s = inverse ? -1 : 1;
         for (int k = 0; k < n; k++) {
@@ -590,14 +632,14 @@ final class Fft {
             ar[k] = xr * chirpRe[k] - xi * chirpIm[k];
             ai[k] = xr * chirpIm[k] + xi * chirpRe[k];
         }
-        inner.transform(ar, ai, false);
+        inner.stockham(ar, ai, -1.0, scratchRe, scratchIm);
         for (int k = 0; k < m; k++) {
             double xr = ar[k];
             double xi = ai[k];
             ar[k] = xr * kernelRe[k] - xi * kernelIm[k];
             ai[k] = xr * kernelIm[k] + xi * kernelRe[k];
         }
-        inner.transform(ar, ai, true);
+        inner.stockham(ar, ai, 1.0, scratchRe, scratchIm);
         double scale = 1.0 / m;
         for (int k = 0; k < n; k++) {
             double xr = ar[k] * scale;
