@@ -189,46 +189,59 @@ final class Fft {
         return false;
     }
 
-    /**
-     * cos and sin of 2πk/n for k in [0, n/2), to about an ulp, for a sixteenth of the cost of
-     * calling {@code Math.cos} and {@code Math.sin} for each.
-     */
+    /** cos and sin of 2πk/n for k in [0, n/2), each within about half an ulp. */
     static void fillHalfCircle(double[] cos, double[] sin, int n) {
         fillArc(cos, sin, n, n / 2);
     }
 
     /**
-     * cos and sin of 2πk/n for k in [0, count), count at most n/2 + 1: exact values every
-     * sixteen entries (past a quarter turn as the cosine's mirror image, π − θ, which keeps the
-     * angle's rounding small); in between, the block's value rotated by a small exact angle: one
-     * rounding per entry, no accumulation, a sixteenth of the trig calls.
+     * cos and sin of 2πk/n for k in [0, count), count at most n/2 + 1, each within about half
+     * an ulp of the exact value, as pocketfft takes care to be: the PRV accountant raises the
+     * transform to the T-th power, which multiplies a twiddle's error by T (a cheaper table,
+     * exact every sixteenth entry and rotated in between, moved ε by up to 1.9e-7 relative at
+     * T = 20 000). For n divisible by 8 the first octant is computed and the rest follows by
+     * exact symmetries; otherwise each entry is computed, past a quarter turn as the mirror
+     * image π − θ, whose rounding is smaller.
      */
     private static void fillArc(double[] cos, double[] sin, int n, int count) {
-        final int block = 16;
-        double[] smallCos = new double[block];
-        double[] smallSin = new double[block];
-        for (int j = 0; j < block; j++) {
-            double angle = 2 * Math.PI * j / n;
-            smallCos[j] = Math.cos(angle);
-            smallSin[j] = Math.sin(angle);
-        }
-        for (int base = 0; base < count; base += block) {
-            double c;
-            double s;
-            if (4L * base <= n) {
-                double angle = 2 * Math.PI * base / n;
-                c = Math.cos(angle);
-                s = Math.sin(angle);
-            } else {
-                double angle = Math.PI * (n - 2L * base) / n; // π − θ
-                c = -Math.cos(angle);
-                s = Math.sin(angle);
+        if (n % 8 == 0) {
+            int e = n / 8;
+            int octant = Math.min(count, e + 1);
+            double[] oc = new double[e + 1];
+            double[] os = new double[e + 1];
+            for (int k = 0; k <= e; k++) {
+                double angle = 2 * Math.PI * k / n;
+                oc[k] = Math.cos(angle);
+                os[k] = Math.sin(angle);
             }
-            int end = Math.min(count, base + block);
-            for (int k = base; k < end; k++) {
-                int j = k - base;
-                cos[k] = c * smallCos[j] - s * smallSin[j];
-                sin[k] = s * smallCos[j] + c * smallSin[j];
+            System.arraycopy(oc, 0, cos, 0, octant);
+            System.arraycopy(os, 0, sin, 0, octant);
+            for (int k = e + 1; k < count; k++) {
+                if (k <= 2 * e) {
+                    int j = 2 * e - k;
+                    cos[k] = os[j];
+                    sin[k] = oc[j];
+                } else if (k <= 3 * e) {
+                    int j = k - 2 * e;
+                    cos[k] = -os[j];
+                    sin[k] = oc[j];
+                } else {
+                    int j = 4 * e - k;
+                    cos[k] = -oc[j];
+                    sin[k] = os[j];
+                }
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            if (4L * k <= n) {
+                double angle = 2 * Math.PI * k / n;
+                cos[k] = Math.cos(angle);
+                sin[k] = Math.sin(angle);
+            } else {
+                double angle = Math.PI * (n - 2L * k) / n; // π − θ
+                cos[k] = -Math.cos(angle);
+                sin[k] = Math.sin(angle);
             }
         }
     }
