@@ -76,15 +76,17 @@ def main():
     cli = sorted(glob.glob(os.path.join(out, "cli-*.json")))
     if cli:
         print()
-        print("| whole command | runs | min (s) | median (s) |")
-        print("|---|---|---|---|")
+        print("| whole command | runs | wall min (s) | wall median (s) | CPU mean, user + sys (s) |")
+        print("|---|---|---|---|---|")
         merged = {}
         for path in cli:
             for result in json.load(open(path))["results"]:
-                merged.setdefault(result["command"], []).extend(result["times"])
-        for command, times in merged.items():
+                times, cpu = merged.setdefault(result["command"], ([], []))
+                times.extend(result["times"])
+                cpu.extend([result["user"] + result["system"]] * len(result["times"]))
+        for command, (times, cpu) in merged.items():
             print(f"| `{command}` | {len(times)} | {min(times):.3f} | "
-                  f"{statistics.median(times):.3f} |")
+                  f"{statistics.median(times):.3f} | {statistics.mean(cpu):.3f} |")
 
 
 if __name__ == "__main__":
