@@ -23,19 +23,22 @@ final class DiscretePrv {
      * discrete mean equals the continuous one.
      */
     static DiscretePrv discretize(SubsampledGaussianPrv prv, PrvDomain domain) {
-        double[] ts = domain.ts();
+        int size = domain.size();
         double halfDt = domain.dt() / 2;
-        double[] pmf = new double[ts.length];
+        double[] pmf = new double[size];
         double meanD = 0;
         // Each cell's right edge is the next cell's left edge (Opacus evaluates both, which
         // differ in the last bit of t; the masses then differ by ~1e-16 of the density).
-        double left = prv.truncatedCdf(ts[0] - halfDt);
-        for (int i = 0; i < ts.length; i++) {
-            double right = i + 1 < ts.length ? prv.truncatedCdf(ts[i + 1] - halfDt)
-                    : prv.truncatedCdf(ts[i] + halfDt);
+        double t = domain.t(0);
+        double left = prv.truncatedCdf(t - halfDt);
+        for (int i = 0; i < size; i++) {
+            double next = i + 1 < size ? domain.t(i + 1) : 0;
+            double right = i + 1 < size ? prv.truncatedCdf(next - halfDt)
+                    : prv.truncatedCdf(t + halfDt);
             pmf[i] = right - left;
-            meanD += ts[i] * pmf[i];
+            meanD += t * pmf[i];
             left = right;
+            t = next;
         }
         double meanShift = prv.mean() - meanD;
         if (Math.abs(meanShift) >= domain.dt() / 2) {
@@ -52,10 +55,11 @@ final class DiscretePrv {
         int bins = size / 2 + 1;
         double[] re = new double[bins];
         double[] im = new double[bins];
-        fft.forward(pmf, re, im);
+        double[][] work = fft.newWork();
+        fft.forward(pmf, re, im, work);
         ComplexPower.powerInPlace(re, im, times);
         double[] composed = new double[size];
-        fft.inverse(re, im, composed);
+        fft.inverse(re, im, composed, work);
         long roll = times - 1;
         if (times % 2 == 0) {
             roll += size / 2;
@@ -115,36 +119,35 @@ final class DiscretePrv {
             throw new IllegalArgumentException("Floating point errors will dominate for such "
                     + "small values of delta. Increase delta or reduce domain size.");
         }
-        double[] t = domain.ts();
         double[] d1 = new double[size];
         double[] d2 = new double[size];
         double s1 = 0;
         double s2 = 0;
         for (int i = size - 1; i >= 0; i--) {
             s1 += pmf[i];
-            s2 += pmf[i] * Math.exp(-t[i]);
+            s2 += pmf[i] * Math.exp(-domain.t(i));
             d1[i] = s1;
             d2[i] = s2;
         }
-        double[] ndelta = new double[size];
-        for (int i = 0; i < size; i++) {
-            ndelta[i] = Math.exp(t[i]) * d2[i] - d1[i];
-        }
         double target = delta - deltaError;
-        int i = searchSortedLeft(ndelta, -target);
+        int i = searchSortedLeft(d1, d2, -target);
         if (i <= 0) {
             throw new IllegalStateException("Cannot compute epsilon");
         }
         return Math.log((d1[i] - target) / d2[i]) + epsError;
     }
 
-    /** numpy's {@code searchsorted(a, v, side="left")}: its binary search, step for step. */
-    private static int searchSortedLeft(double[] a, double v) {
+    /**
+     * numpy's {@code searchsorted(ndelta, v, side="left")}, its binary search step for step, for
+     * Opacus's {@code ndelta = exp(t)·d2 − d1}: the entries the search visits are computed when
+     * visited (the same values; the other N − log N exponentials are not needed).
+     */
+    private int searchSortedLeft(double[] d1, double[] d2, double v) {
         int min = 0;
-        int max = a.length;
+        int max = d1.length;
         while (min < max) {
             int mid = min + ((max - min) >> 1);
-            if (a[mid] < v) {
+            if (Math.exp(domain.t(mid)) * d2[mid] - d1[mid] < v) {
                 min = mid + 1;
             } else {
                 max = mid;

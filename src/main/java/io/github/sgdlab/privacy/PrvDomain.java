@@ -44,14 +44,8 @@ record PrvDomain(double tMin, double tMax, int size, double shifts) {
         return (tMax - tMin) / (size - 1);
     }
 
-    /** The grid points, as numpy's {@code linspace(tMin, tMax, size)} makes them. */
-    double[] ts() {
-        double[] ts = new double[size];
-        double step = (tMax - tMin) / (size - 1);
-        for (int i = 0; i < size; i++) {
-            ts[i] = i * step + tMin;
-        }
-        ts[size - 1] = tMax;
-        return ts;
+    /** Grid point {@code i}, as numpy's {@code linspace(tMin, tMax, size)} makes it. */
+    double t(int i) {
+        return i == size - 1 ? tMax : i * ((tMax - tMin) / (size - 1)) + tMin;
     }
 }
