@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,12 @@ import java.util.Optional;
  */
 public final class PrivateDescentCharts {
 
+    /**
+     * The legend of {@code momentum.png}'s gradient arrows: DP-SGD's g is the clipped
+     * per-sample gradients' noised sum over the expected batch size, not a batch gradient.
+     */
+    static final String GRADIENT_STEP = "noisy clipped gradient step −lr·g";
+
     private PrivateDescentCharts() {}
 
     /**
@@ -34,7 +41,21 @@ public final class PrivateDescentCharts {
      */
     public static DescentPictures.Recording record(DescentConfig config,
             PrivateSettings settings) {
-        return new PictureRecord(config);
+        return new PictureRecord(config, lossTitle(config, settings), GRADIENT_STEP);
+    }
+
+    /**
+     * The title of a private descent's {@code loss.png}: DP-SGD with its expected batch, clip
+     * and noise (the configuration's method, mini-batch, is not what ran).
+     *
+     * @param config the configuration
+     * @param settings C and σ
+     * @return for example {@code notebook, DP-SGD (B = 8, C = 1.0, σ = 1.1), lr = 0.05, μ = 0.0}
+     */
+    static String lossTitle(DescentConfig config, PrivateSettings settings) {
+        return String.format(Locale.ROOT, "%s, DP-SGD (B = %d, C = %s, σ = %s), lr = %s, μ = %s",
+                config.datasetName(), config.batch(), settings.clip(), settings.noise(),
+                config.learningRate(), config.momentum());
     }
 
     /**
