@@ -190,36 +190,23 @@ public final class PrivateStepBenchmark {
                 .add(Linear.builder().setUnits(CLASSES).build());
     }
 
-    /** Collects the optional settings of a {@link PrivateStepBenchmark}. */
-    public static final class Builder {
+    /**
+     * Collects the optional settings of a {@link PrivateStepBenchmark}: widths 784,128,10, 20
+     * timed steps and 3 warm-up steps each side by default ({@link BenchmarkBuilder}), no ghost
+     * clipping.
+     */
+    public static final class Builder extends BenchmarkBuilder<Builder> {
 
         private final Model model;
-        private final int samples;
-        private int[] layers = {784, 128, 10};
         private boolean ghost;
-        private int repeat = 20;
-        private int warmUp = 3;
 
         private Builder(Model model, int samples) {
+            super(samples, new int[] {784, 128, 10}, 3);
             this.model = Objects.requireNonNull(model, "model");
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-            }
-            this.samples = samples;
         }
 
-        /**
-         * Sets the MLP's layer widths, input first; 784,128,10 by default.
-         *
-         * @param layers at least two positive widths
-         * @return this builder
-         */
-        public Builder optLayers(int... layers) {
-            if (layers.length < 2 || Arrays.stream(layers).anyMatch(w -> w < 1)) {
-                throw new IllegalArgumentException("layers must be at least two positive "
-                        + "widths, input first, got " + Arrays.toString(layers));
-            }
-            this.layers = layers.clone();
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -231,34 +218,6 @@ public final class PrivateStepBenchmark {
          */
         public Builder optGhostClipping(boolean ghost) {
             this.ghost = ghost;
-            return this;
-        }
-
-        /**
-         * Sets how many steps are timed, each side; 20 by default.
-         *
-         * @param repeat at least 1
-         * @return this builder
-         */
-        public Builder optRepeat(int repeat) {
-            if (repeat < 1) {
-                throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
-            }
-            this.repeat = repeat;
-            return this;
-        }
-
-        /**
-         * Sets how many untimed steps come first, each side; 3 by default.
-         *
-         * @param warmUp at least 0
-         * @return this builder
-         */
-        public Builder optWarmUp(int warmUp) {
-            if (warmUp < 0) {
-                throw new IllegalArgumentException("warm-up must be at least 0, got " + warmUp);
-            }
-            this.warmUp = warmUp;
             return this;
         }
 
