@@ -47,13 +47,15 @@ import picocli.CommandLine.Spec;
  * {@code descend}: full-batch, mini-batch or stochastic gradient descent with momentum on the
  * linear model, gradients by DJL autograd, checked against a plain-Java reference; on a built-in
  * data set (the notebook's model, one feature) or, with {@code --data}, on the user's CSV file
- * with d features.
+ * with d features; with {@code --method dp-sgd}, private SGD ({@code PrivateDescent}) and each
+ * run's ε. Both stream their trajectories to {@code --out}.
  */
 @Command(
         name = "descend",
         mixinStandardHelpOptions = true,
         description = "Gradient descent (full, sgd, minibatch; with momentum) on DJL autograd, "
-                + "runs averaged, checked against a plain-Java reference.",
+                + "runs averaged, checked against a plain-Java reference; or private SGD "
+                + "(dp-sgd, Opacus's DP-SGD) with each run's epsilon.",
         subcommands = StudyCommand.class)
 final class DescendCommand implements Callable<Integer> {
 
