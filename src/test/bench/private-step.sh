@@ -10,10 +10,11 @@
 #   1. MLP 784-128-10, n samples: step times (materialised, then --ghost);
 #   2. the CNN conv(1→32, 3×3) → conv(32→64, 3×3, s 2) → conv(64→64, 3×3, s 2) → linear(→10) on
 #      28×28 inputs, n samples: step times;
-#   3. the same CNN in a process of its own on each side, plain step then DP step as both sides
-#      always run them: the process's peak RSS (time -v);
+#   3. the same CNN's DP step alone in a process of its own on each side (bench private
+#      --private-only; Opacus's "private"): peak RSS (time -v);
 #   4. MLP 784-1024-1024-10, n = 1024, ghost clipping (materialised per-sample gradients alone
-#      would need 7.6 GB): the ghost step beside DJL's plain step, and the process's peak RSS.
+#      would need 7.6 GB): the ghost step beside DJL's plain step, and the ghost step alone under
+#      time -v for its peak RSS.
 # Needs Debian's python3-torch and Opacus 1.4.0 with the opt_einsum stand-in (commands in
 # src/test/python/dp_sgd_golden.py; OPACUS defaults to /tmp/opacus140, STUB to /tmp/opacus_stub).
 # Usage, from the repository root:
@@ -29,9 +30,10 @@ import json, sys
 r = json.loads(sys.stdin.readline())
 name = "cnn" if r["model"] == "cnn" else "mlp " + "-".join(map(str, r["layers"]))
 dp = "private, ghost" if r["ghost"] else "private"
-for what, lo, mid in (("non-private (EasyTrain)", r["non_private_min_ms"], r["non_private_median_ms"]),
+for what, lo, mid in (("non-private (EasyTrain)", r.get("non_private_min_ms"), r.get("non_private_median_ms")),
                       (dp, r["min_ms"], r["median_ms"])):
-    print("djl  %s n=%d %-26s min %8.2f ms  median %8.2f ms (%d)" % (name, r["samples"], what, lo, mid, r["repeat"]))'
+    if lo is not None:
+            print("djl  %s n=%d %-26s min %8.2f ms  median %8.2f ms (%d)" % (name, r["samples"], what, lo, mid, r["repeat"]))'
 }
 opacus() {
   PYTHONPATH="${OPACUS:-/tmp/opacus140}:${STUB:-/tmp/opacus_stub}" \
@@ -51,12 +53,13 @@ for round in $(seq "$ROUNDS"); do
   opacus "$N" "$((R / 4 + 1))" cnn all
 done
 for round in $(seq "$ROUNDS"); do
-  echo "## round $round: CNN, plain then private step in a process of its own, peak RSS"
-  /usr/bin/time -v bash -c "$(declare -f djl); djl --model cnn --samples $N --repeat 3" 2>&1 | rss
-  /usr/bin/time -v bash -c "$(declare -f opacus); opacus $N 3 cnn all" 2>&1 | rss
+  echo "## round $round: CNN private step alone, peak RSS"
+  /usr/bin/time -v bash -c "$(declare -f djl); djl --model cnn --samples $N --repeat 3 --private-only" 2>&1 | rss
+  /usr/bin/time -v bash -c "$(declare -f opacus); opacus $N 3 cnn private" 2>&1 | rss
 done
 for round in $(seq "$ROUNDS"); do
-  echo "## round $round: MLP 784-1024-1024-10, n = 1024, ghost clipping, peak RSS"
-  /usr/bin/time -v bash -c "$(declare -f djl); djl --layers 784,1024,1024,10 --samples 1024 --repeat 5 --ghost" 2>&1 | rss
+  echo "## round $round: MLP 784-1024-1024-10, n = 1024, ghost clipping"
+  djl --layers 784,1024,1024,10 --samples 1024 --repeat 5 --ghost
+  /usr/bin/time -v bash -c "$(declare -f djl); djl --layers 784,1024,1024,10 --samples 1024 --repeat 5 --ghost --private-only" 2>&1 | rss
 done
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -60,12 +60,14 @@ public final class PrivateStepBenchmark {
     private final boolean ghost;
     private final int repeat;
     private final int warmUp;
+    private final boolean nonPrivate;
 
     /**
      * The timings of both steps, from the same run.
      *
      * @param privateStep the DP step
-     * @param nonPrivateStep the plain step of the same model on the same batch
+     * @param nonPrivateStep the plain step of the same model on the same batch, or null when
+     *     the benchmark times the DP step alone ({@link Builder#optNonPrivateStep})
      */
     public record Result(Timing privateStep, Timing nonPrivateStep) {}
 
@@ -76,6 +78,7 @@ public final class PrivateStepBenchmark {
         this.ghost = builder.ghost;
         this.repeat = builder.repeat;
         this.warmUp = builder.warmUp;
+        this.nonPrivate = builder.nonPrivate;
     }
 
     /**
@@ -103,9 +106,9 @@ public final class PrivateStepBenchmark {
     }
 
     /**
-     * Runs the warm-up and timed steps, the non-private ones first.
+     * Runs the warm-up and timed steps, the non-private ones (if timed) first.
      *
-     * @return both timings
+     * @return both timings, or the DP step's alone
      */
     public Result run() {
         Engine.getEngine("PyTorch").setRandomSeed(45);
@@ -129,10 +132,10 @@ public final class PrivateStepBenchmark {
                 NDArray y = manager.randomInteger(0, classes, new Shape(samples), DataType.INT64);
                 Batch batch = new Batch(manager, new NDList(x), new NDList(y), samples,
                         Batchifier.STACK, Batchifier.STACK, 0, 1);
-                Timing plain = time(() -> {
+                Timing plain = nonPrivate ? time(() -> {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
-                });
+                }) : null;
                 PrivacyEngine engine = PrivacyEngine.builder()
                         .setLoss(PerSampleLoss.softmaxCrossEntropy())
                         .setMaxGradNorm(1.0)
@@ -199,6 +202,7 @@ public final class PrivateStepBenchmark {
 
         private final Model model;
         private boolean ghost;
+        private boolean nonPrivate = true;
 
         private Builder(Model model, int samples) {
             super(samples, new int[] {784, 128, 10}, 3);
@@ -218,6 +222,18 @@ public final class PrivateStepBenchmark {
          */
         public Builder optGhostClipping(boolean ghost) {
             this.ghost = ghost;
+            return this;
+        }
+
+        /**
+         * Sets whether the non-private step is timed too, before the DP step; on by default.
+         * Off, the process runs the DP step alone: its peak memory is the DP step's.
+         *
+         * @param nonPrivate false to time the DP step alone
+         * @return this builder
+         */
+        public Builder optNonPrivateStep(boolean nonPrivate) {
+            this.nonPrivate = nonPrivate;
             return this;
         }
 

@@ -16,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench private}: times one DP-SGD step beside the same model's non-private step. */
+/**
+ * {@code bench private}: times one DP-SGD step beside the same model's non-private step (or,
+ * with {@code --private-only}, alone).
+ */
 @Command(
         name = "private",
         mixinStandardHelpOptions = true,
@@ -48,6 +51,10 @@ final class BenchPrivateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private int repeat = 20;
 
+    @Option(names = "--private-only", description = "Time the DP step alone, without the "
+            + "non-private step: the process's peak memory is then the DP step's.")
+    private boolean privateOnly;
+
     @Override
     public Integer call() {
         PrivateStepBenchmark benchmark = benchmark();
@@ -71,18 +78,23 @@ final class BenchPrivateCommand implements Callable<Integer> {
             out.addProperty("repeat", repeat);
             out.addProperty("min_ms", dp.minMs());
             out.addProperty("median_ms", dp.medianMs());
-            out.addProperty("non_private_min_ms", plain.minMs());
-            out.addProperty("non_private_median_ms", plain.medianMs());
+            if (plain != null) {
+                out.addProperty("non_private_min_ms", plain.minMs());
+                out.addProperty("non_private_median_ms", plain.medianMs());
+            }
             spec.commandLine().getOut().println(new Gson().toJson(out));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "DP-SGD step: %s, %d samples, float32, %s, %d thread%s, %d timed steps%n"
-                            + "private      min %.3f ms, median %.3f ms%n"
-                            + "non-private  min %.3f ms, median %.3f ms%n",
+                            + "private      min %.3f ms, median %.3f ms%n",
                     benchmark.modelName(), options.samples(),
                     ghost ? "ghost clipping" : "per-sample gradients", options.threads(),
-                    options.threads() == 1 ? "" : "s", repeat, dp.minMs(), dp.medianMs(),
-                    plain.minMs(), plain.medianMs());
+                    options.threads() == 1 ? "" : "s", repeat, dp.minMs(), dp.medianMs());
+            if (plain != null) {
+                spec.commandLine().getOut().printf(Locale.ROOT,
+                        "non-private  min %.3f ms, median %.3f ms%n", plain.minMs(),
+                        plain.medianMs());
+            }
         }
         spec.commandLine().getOut().flush();
         return 0;
@@ -95,6 +107,7 @@ final class BenchPrivateCommand implements Callable<Integer> {
                 .optLayers(layers)
                 .optGhostClipping(ghost)
                 .optRepeat(repeat)
+                .optNonPrivateStep(!privateOnly)
                 .build());
     }
 }
