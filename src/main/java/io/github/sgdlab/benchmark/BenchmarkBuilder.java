@@ -23,17 +23,28 @@ public abstract class BenchmarkBuilder<B extends BenchmarkBuilder<B>> {
     /**
      * Starts with a benchmark's defaults.
      *
-     * @param samples n, at least 1
+     * @param samples n, already checked ({@link #checkSamples})
      * @param layers the default widths
      * @param warmUp the default number of warm-up runs
      */
     BenchmarkBuilder(int samples, int[] layers, int warmUp) {
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-        }
         this.samples = samples;
         this.layers = layers.clone();
         this.warmUp = warmUp;
+    }
+
+    /**
+     * Checks n before a (final) builder is constructed, so that no partly built builder exists.
+     *
+     * @param samples n
+     * @return n, at least 1
+     * @throws IllegalArgumentException if n is below 1
+     */
+    static int checkSamples(int samples) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        }
+        return samples;
     }
 
     /**

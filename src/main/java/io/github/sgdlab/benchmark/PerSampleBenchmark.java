@@ -145,7 +145,7 @@ public final class PerSampleBenchmark {
         private DataType dataType = DataType.FLOAT32;
 
         private Builder(Model model, int samples) {
-            super(samples, new int[] {20, 64, 10}, 5);
+            super(checkSamples(samples), new int[] {20, 64, 10}, 5);
             this.model = Objects.requireNonNull(model, "model");
         }
 

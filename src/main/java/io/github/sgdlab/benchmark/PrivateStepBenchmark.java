@@ -205,7 +205,7 @@ public final class PrivateStepBenchmark {
         private boolean nonPrivate = true;
 
         private Builder(Model model, int samples) {
-            super(samples, new int[] {784, 128, 10}, 3);
+            super(checkSamples(samples), new int[] {784, 128, 10}, 3);
             this.model = Objects.requireNonNull(model, "model");
         }
 
