@@ -134,37 +134,23 @@ public final class PerSampleBenchmark {
         return block;
     }
 
-    /** Collects the optional settings of a {@link PerSampleBenchmark}. */
-    public static final class Builder {
+    /**
+     * Collects the optional settings of a {@link PerSampleBenchmark}: widths 20,64,10, 20 timed
+     * runs and 5 warm-up runs by default ({@link BenchmarkBuilder}), VECTORIZED, float32.
+     */
+    public static final class Builder extends BenchmarkBuilder<Builder> {
 
         private final Model model;
-        private final int samples;
-        private int[] layers = {20, 64, 10};
         private Strategy strategy = Strategy.VECTORIZED;
         private DataType dataType = DataType.FLOAT32;
-        private int repeat = 20;
-        private int warmUp = 5;
 
         private Builder(Model model, int samples) {
+            super(checkSamples(samples), new int[] {20, 64, 10}, 5);
             this.model = Objects.requireNonNull(model, "model");
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-            }
-            this.samples = samples;
         }
 
-        /**
-         * Sets the MLP's layer widths, input first; 20,64,10 by default.
-         *
-         * @param layers at least two positive widths
-         * @return this builder
-         */
-        public Builder optLayers(int... layers) {
-            if (layers.length < 2 || Arrays.stream(layers).anyMatch(w -> w < 1)) {
-                throw new IllegalArgumentException("layers must be at least two positive "
-                        + "widths, input first, got " + Arrays.toString(layers));
-            }
-            this.layers = layers.clone();
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -187,34 +173,6 @@ public final class PerSampleBenchmark {
          */
         public Builder optDataType(DataType dataType) {
             this.dataType = Objects.requireNonNull(dataType, "dataType");
-            return this;
-        }
-
-        /**
-         * Sets how many runs are timed; 20 by default.
-         *
-         * @param repeat at least 1
-         * @return this builder
-         */
-        public Builder optRepeat(int repeat) {
-            if (repeat < 1) {
-                throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
-            }
-            this.repeat = repeat;
-            return this;
-        }
-
-        /**
-         * Sets how many untimed runs come first; 5 by default.
-         *
-         * @param warmUp at least 0
-         * @return this builder
-         */
-        public Builder optWarmUp(int warmUp) {
-            if (warmUp < 0) {
-                throw new IllegalArgumentException("warm-up must be at least 0, got " + warmUp);
-            }
-            this.warmUp = warmUp;
             return this;
         }
 

@@ -60,12 +60,14 @@ public final class PrivateStepBenchmark {
     private final boolean ghost;
     private final int repeat;
     private final int warmUp;
+    private final boolean nonPrivate;
 
     /**
      * The timings of both steps, from the same run.
      *
      * @param privateStep the DP step
-     * @param nonPrivateStep the plain step of the same model on the same batch
+     * @param nonPrivateStep the plain step of the same model on the same batch, or null when
+     *     the benchmark times the DP step alone ({@link Builder#optNonPrivateStep})
      */
     public record Result(Timing privateStep, Timing nonPrivateStep) {}
 
@@ -76,6 +78,7 @@ public final class PrivateStepBenchmark {
         this.ghost = builder.ghost;
         this.repeat = builder.repeat;
         this.warmUp = builder.warmUp;
+        this.nonPrivate = builder.nonPrivate;
     }
 
     /**
@@ -103,9 +106,9 @@ public final class PrivateStepBenchmark {
     }
 
     /**
-     * Runs the warm-up and timed steps, the non-private ones first.
+     * Runs the warm-up and timed steps, the non-private ones (if timed) first.
      *
-     * @return both timings
+     * @return both timings, or the DP step's alone
      */
     public Result run() {
         Engine.getEngine("PyTorch").setRandomSeed(45);
@@ -129,10 +132,10 @@ public final class PrivateStepBenchmark {
                 NDArray y = manager.randomInteger(0, classes, new Shape(samples), DataType.INT64);
                 Batch batch = new Batch(manager, new NDList(x), new NDList(y), samples,
                         Batchifier.STACK, Batchifier.STACK, 0, 1);
-                Timing plain = time(() -> {
+                Timing plain = nonPrivate ? time(() -> {
                     EasyTrain.trainBatch(trainer, batch);
                     trainer.step();
-                });
+                }) : null;
                 PrivacyEngine engine = PrivacyEngine.builder()
                         .setLoss(PerSampleLoss.softmaxCrossEntropy())
                         .setMaxGradNorm(1.0)
@@ -190,36 +193,24 @@ public final class PrivateStepBenchmark {
                 .add(Linear.builder().setUnits(CLASSES).build());
     }
 
-    /** Collects the optional settings of a {@link PrivateStepBenchmark}. */
-    public static final class Builder {
+    /**
+     * Collects the optional settings of a {@link PrivateStepBenchmark}: widths 784,128,10, 20
+     * timed steps and 3 warm-up steps each side by default ({@link BenchmarkBuilder}), no ghost
+     * clipping.
+     */
+    public static final class Builder extends BenchmarkBuilder<Builder> {
 
         private final Model model;
-        private final int samples;
-        private int[] layers = {784, 128, 10};
         private boolean ghost;
-        private int repeat = 20;
-        private int warmUp = 3;
+        private boolean nonPrivate = true;
 
         private Builder(Model model, int samples) {
+            super(checkSamples(samples), new int[] {784, 128, 10}, 3);
             this.model = Objects.requireNonNull(model, "model");
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-            }
-            this.samples = samples;
         }
 
-        /**
-         * Sets the MLP's layer widths, input first; 784,128,10 by default.
-         *
-         * @param layers at least two positive widths
-         * @return this builder
-         */
-        public Builder optLayers(int... layers) {
-            if (layers.length < 2 || Arrays.stream(layers).anyMatch(w -> w < 1)) {
-                throw new IllegalArgumentException("layers must be at least two positive "
-                        + "widths, input first, got " + Arrays.toString(layers));
-            }
-            this.layers = layers.clone();
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -235,30 +226,14 @@ public final class PrivateStepBenchmark {
         }
 
         /**
-         * Sets how many steps are timed, each side; 20 by default.
+         * Sets whether the non-private step is timed too, before the DP step; on by default.
+         * Off, the process runs the DP step alone: its peak memory is the DP step's.
          *
-         * @param repeat at least 1
+         * @param nonPrivate false to time the DP step alone
          * @return this builder
          */
-        public Builder optRepeat(int repeat) {
-            if (repeat < 1) {
-                throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
-            }
-            this.repeat = repeat;
-            return this;
-        }
-
-        /**
-         * Sets how many untimed steps come first, each side; 3 by default.
-         *
-         * @param warmUp at least 0
-         * @return this builder
-         */
-        public Builder optWarmUp(int warmUp) {
-            if (warmUp < 0) {
-                throw new IllegalArgumentException("warm-up must be at least 0, got " + warmUp);
-            }
-            this.warmUp = warmUp;
+        public Builder optNonPrivateStep(boolean nonPrivate) {
+            this.nonPrivate = nonPrivate;
             return this;
         }
 

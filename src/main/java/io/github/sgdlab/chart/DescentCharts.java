@@ -113,12 +113,12 @@ public final class DescentCharts implements DescentPictures {
         FeatureData data = config.data();
         double[] star = result.thetaStar();
         if (data.features() != 1) {
-            written.add(loss(folder.resolve(LOSS), config, losses,
+            written.add(loss(folder.resolve(LOSS), record.lossTitle(), losses,
                     LeastSquares.loss(data, star)));
             return written;
         }
         LossSurface surface = LossSurface.of(data.feature(0), data.y());
-        written.add(loss(folder.resolve(LOSS), config, losses,
+        written.add(loss(folder.resolve(LOSS), record.lossTitle(), losses,
                 surface.loss(star[0], star[1])));
         // Everything below draws the (θ0, θ1) plane: one feature only.
         List<List<Theta>> epochs = record.epochs();
@@ -132,7 +132,7 @@ public final class DescentCharts implements DescentPictures {
         if (config.momentum() > 0) {
             Path momentum = folder.resolve(MOMENTUM);
             MomentumArrows.write(momentum, surface, thetaStar, Paths.joined(epochs),
-                    config.learningRate(), config.momentum());
+                    config.learningRate(), config.momentum(), record.gradientStep());
             written.add(momentum);
         }
         if (data.samples() <= PerSampleArrows.MAX_SAMPLES && start.isPresent()) {
@@ -164,20 +164,30 @@ public final class DescentCharts implements DescentPictures {
     }
 
     /**
+     * The title of an ordinary descent's {@code loss.png}: the data set, the method and its
+     * settings.
+     *
+     * @param config the configuration
+     * @return for example {@code notebook, minibatch, lr = 0.3, μ = 0.0}
+     */
+    static String lossTitle(DescentConfig config) {
+        return String.format(Locale.ROOT, "%s, %s, lr = %s, μ = %s", config.datasetName(),
+                config.method().id(), config.learningRate(), config.momentum());
+    }
+
+    /**
      * {@code loss.png} of any descent: it needs the losses only.
      *
      * @param target the file
-     * @param config the configuration, for the title
+     * @param title the picture's title
      * @param losses per run, its loss at θ_0 and at the end of each epoch
      * @param minimum the loss at θ*, or NaN for the loss alone
      * @return the file
      * @throws IOException if it cannot be written
      */
-    static Path loss(Path target, DescentConfig config, List<double[]> losses,
-            double minimum) throws IOException {
-        LossCurves.write(target, String.format(Locale.ROOT, "%s, %s, lr = %s, μ = %s",
-                config.datasetName(), config.method().id(), config.learningRate(),
-                config.momentum()), losses, minimum);
+    static Path loss(Path target, String title, List<double[]> losses, double minimum)
+            throws IOException {
+        LossCurves.write(target, title, losses, minimum);
         return target;
     }
 

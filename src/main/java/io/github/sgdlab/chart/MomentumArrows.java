@@ -25,6 +25,9 @@ import org.knowm.xchart.XYChart;
  */
 public final class MomentumArrows {
 
+    /** The legend of the gradient arrows of an ordinary descent. */
+    static final String GRADIENT_STEP = "gradient step −lr·g";
+
     /** How many steps get arrows. */
     public static final int STEPS = 15;
 
@@ -49,6 +52,23 @@ public final class MomentumArrows {
      */
     public static XYChart chart(LossSurface surface, Theta thetaStar, List<Theta> path,
             double lr, double momentum) {
+        return chart(surface, thetaStar, path, lr, momentum, GRADIENT_STEP);
+    }
+
+    /**
+     * The chart, its gradient arrows named as the descent computed them (DP-SGD's g is the
+     * clipped, noised mean, not the mini-batch gradient).
+     *
+     * @param surface the loss surface (one feature)
+     * @param thetaStar its minimiser
+     * @param path θ at the start and after each iteration, at least the start
+     * @param lr the learning rate the path was made with, positive
+     * @param momentum the momentum μ the path was made with, in [0, 1)
+     * @param gradientStep the legend of the gradient arrows
+     * @return the chart
+     */
+    static XYChart chart(LossSurface surface, Theta thetaStar, List<Theta> path,
+            double lr, double momentum, String gradientStep) {
         int steps = Math.min(STEPS, path.size() - 1);
         List<List<Arrow>> arrows = arrows(path, steps, lr, momentum);
         List<Theta> shown = new ArrayList<>(path.subList(0, steps + 1));
@@ -68,7 +88,7 @@ public final class MomentumArrows {
                 "Momentum: the first %d steps (lr = %s, μ = %s)", steps, lr, momentum));
         double[][] line = Paths.coordinates(path.subList(0, steps + 1));
         Plot.line(chart, "path", line[0], line[1], Plot.FADED, 1f, false);
-        draw(chart, "gradient step −lr·g", arrows.get(0), map.window(), GRADIENT, 1.4f);
+        draw(chart, gradientStep, arrows.get(0), map.window(), GRADIENT, 1.4f);
         draw(chart, "momentum −lr·μ·v(t−1)", arrows.get(1), map.window(), MOMENTUM, 1.4f);
         draw(chart, "update −lr·v(t)", arrows.get(2), map.window(), UPDATE, 2.4f);
         map.markThetaStar(chart);
@@ -122,6 +142,23 @@ public final class MomentumArrows {
      */
     public static void write(Path target, LossSurface surface, Theta thetaStar, List<Theta> path,
             double lr, double momentum) throws IOException {
-        ChartFiles.png(target, chart(surface, thetaStar, path, lr, momentum));
+        write(target, surface, thetaStar, path, lr, momentum, GRADIENT_STEP);
+    }
+
+    /**
+     * Writes the chart as a PNG, atomically, its gradient arrows named as given.
+     *
+     * @param target the file
+     * @param surface the loss surface (one feature)
+     * @param thetaStar its minimiser
+     * @param path θ at the start and after each iteration
+     * @param lr the learning rate
+     * @param momentum the momentum μ
+     * @param gradientStep the legend of the gradient arrows
+     * @throws IOException if writing fails
+     */
+    static void write(Path target, LossSurface surface, Theta thetaStar, List<Theta> path,
+            double lr, double momentum, String gradientStep) throws IOException {
+        ChartFiles.png(target, chart(surface, thetaStar, path, lr, momentum, gradientStep));
     }
 }

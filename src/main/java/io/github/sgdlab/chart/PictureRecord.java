@@ -31,6 +31,8 @@ final class PictureRecord implements DescentPictures.Recording {
     static final int MAX_POINTS = 1 << 16;
 
     private final DescentConfig config;
+    private final String lossTitle;
+    private final String gradientStep;
     private final boolean plane;
     private double[][] losses;
     private final int[] epochs;
@@ -51,8 +53,23 @@ final class PictureRecord implements DescentPictures.Recording {
     private boolean lastKept;
     private boolean stopped;
 
+    /** Keeps the pictures of an ordinary descent, titled by its configuration. */
     PictureRecord(DescentConfig config) {
+        this(config, DescentCharts.lossTitle(config), MomentumArrows.GRADIENT_STEP);
+    }
+
+    /**
+     * Keeps the pictures of a descent whose wording its configuration alone does not give (a
+     * DP-SGD run is a mini-batch configuration whose gradients are clipped and noised).
+     *
+     * @param config the descent's configuration
+     * @param lossTitle the title of {@code loss.png}
+     * @param gradientStep the legend of {@code momentum.png}'s gradient arrows
+     */
+    PictureRecord(DescentConfig config, String lossTitle, String gradientStep) {
         this.config = config;
+        this.lossTitle = lossTitle;
+        this.gradientStep = gradientStep;
         this.plane = config.features() == 1;
         this.losses = new double[config.runs()][16];
         this.epochs = new int[config.runs()];
@@ -218,6 +235,16 @@ final class PictureRecord implements DescentPictures.Recording {
     public List<Path> write(DescentResult result, Optional<GradientsAt> start, OutputDirectory out)
             throws IOException {
         return DescentCharts.draw(result, this, start, out.path());
+    }
+
+    /** @return the title of {@code loss.png} */
+    String lossTitle() {
+        return lossTitle;
+    }
+
+    /** @return the legend of {@code momentum.png}'s gradient arrows */
+    String gradientStep() {
+        return gradientStep;
     }
 
     /** @return the configuration recorded */

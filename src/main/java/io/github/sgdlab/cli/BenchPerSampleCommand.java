@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench per-sample}: times per-sample gradients of the linear model or an MLP. */
@@ -37,9 +37,8 @@ final class BenchPerSampleCommand implements Callable<Integer> {
             description = "The MLP's widths, input first (default: 20,64,10).")
     private int[] layers = {20, 64, 10};
 
-    @Option(names = "--samples", required = true, paramLabel = "N",
-            description = "Samples per call, 1 to 10^7.")
-    private int samples;
+    @Mixin
+    private BenchOptions options;
 
     @Option(names = "--strategy", paramLabel = "STRATEGY", converter = PerSampleStrategies.class,
             description = "loop or vectorized (default: vectorized).")
@@ -53,19 +52,11 @@ final class BenchPerSampleCommand implements Callable<Integer> {
             description = "Timed runs, after 5 warm-up runs (default: ${DEFAULT-VALUE}).")
     private int repeat = 20;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "libtorch's intra-op threads, set before the engine loads "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int threads = 1;
-
-    @Option(names = "--json", description = "Print the timings as JSON.")
-    private boolean json;
-
     @Override
     public Integer call() {
         PerSampleBenchmark benchmark = benchmark();
         Timing timing = benchmark.run();
-        if (json) {
+        if (options.json()) {
             JsonObject out = new JsonObject();
             out.addProperty("model", LowerCaseChoice.spelling(model));
             JsonArray widths = new JsonArray();
@@ -73,10 +64,10 @@ final class BenchPerSampleCommand implements Callable<Integer> {
                 widths.add(width);
             }
             out.add("layers", widths);
-            out.addProperty("samples", samples);
+            out.addProperty("samples", options.samples());
             out.addProperty("strategy", LowerCaseChoice.spelling(strategy));
             out.addProperty("dtype", dataType.toString());
-            out.addProperty("threads", threads);
+            out.addProperty("threads", options.threads());
             out.addProperty("repeat", repeat);
             out.addProperty("min_ms", timing.minMs());
             out.addProperty("median_ms", timing.medianMs());
@@ -86,9 +77,9 @@ final class BenchPerSampleCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "per-sample gradients: %s, %d samples, %s, %s, %d thread%s, %d timed runs%n"
                             + "min %.3f ms, median %.3f ms, %.4f us per sample%n",
-                    benchmark.modelName(), samples, dataType, LowerCaseChoice.spelling(strategy),
-                    threads,
-                    threads == 1 ? "" : "s", repeat, timing.minMs(), timing.medianMs(),
+                    benchmark.modelName(), options.samples(), dataType,
+                    LowerCaseChoice.spelling(strategy), options.threads(),
+                    options.threads() == 1 ? "" : "s", repeat, timing.minMs(), timing.medianMs(),
                     timing.usPerSample());
         }
         spec.commandLine().getOut().flush();
@@ -96,41 +87,13 @@ final class BenchPerSampleCommand implements Callable<Integer> {
     }
 
     private PerSampleBenchmark benchmark() {
-        if (samples < 1 || samples > DataSetOptions.MAX_SAMPLES) {
-            throw bad("--samples must be between 1 and " + DataSetOptions.MAX_SAMPLES + ", got "
-                    + samples);
-        }
-        if (threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        if (threads > processors) {
-            // More threads than processors only make libtorch's pools fight; 100000 spun for
-            // minutes creating threads.
-            throw bad("--threads must be at most this machine's " + processors
-                    + " processors, got " + threads);
-        }
-        // The engine reads these when it loads, which for this command is after parsing:
-        // libtorch's thread pools are the process's, and comparisons are one thread a side.
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
-        if (model == Model.LINEAR && spec.commandLine().getParseResult()
-                .hasMatchedOption("--layers")) {
-            throw bad("--layers applies to --model mlp only");
-        }
-        try {
-            return PerSampleBenchmark.builder(model, samples)
-                    .optLayers(layers)
-                    .optStrategy(strategy)
-                    .optDataType(dataType)
-                    .optRepeat(repeat)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        options.apply(spec, model == Model.MLP);
+        return BenchOptions.build(spec, () -> PerSampleBenchmark
+                .builder(model, options.samples())
+                .optLayers(layers)
+                .optStrategy(strategy)
+                .optDataType(dataType)
+                .optRepeat(repeat)
+                .build());
     }
 }

@@ -11,12 +11,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code bench private}: times one DP-SGD step beside the same model's non-private step. */
+/**
+ * {@code bench private}: times one DP-SGD step beside the same model's non-private step (or,
+ * with {@code --private-only}, alone).
+ */
 @Command(
         name = "private",
         mixinStandardHelpOptions = true,
@@ -36,9 +39,8 @@ final class BenchPrivateCommand implements Callable<Integer> {
             description = "The MLP's widths, input first (default: 784,128,10).")
     private int[] layers = {784, 128, 10};
 
-    @Option(names = "--samples", required = true, paramLabel = "N",
-            description = "Samples per step, 1 to 10^7.")
-    private int samples;
+    @Mixin
+    private BenchOptions options;
 
     @Option(names = "--ghost", description = "Ghost clipping (per-sample norms without "
             + "materialising per-sample gradients where a layer allows it).")
@@ -49,13 +51,9 @@ final class BenchPrivateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     private int repeat = 20;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "libtorch's intra-op threads, set before the engine loads "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int threads = 1;
-
-    @Option(names = "--json", description = "Print the timings as JSON.")
-    private boolean json;
+    @Option(names = "--private-only", description = "Time the DP step alone, without the "
+            + "non-private step: the process's peak memory is then the DP step's.")
+    private boolean privateOnly;
 
     @Override
     public Integer call() {
@@ -63,7 +61,7 @@ final class BenchPrivateCommand implements Callable<Integer> {
         PrivateStepBenchmark.Result result = benchmark.run();
         Timing dp = result.privateStep();
         Timing plain = result.nonPrivateStep();
-        if (json) {
+        if (options.json()) {
             JsonObject out = new JsonObject();
             out.addProperty("model", LowerCaseChoice.spelling(model));
             if (model == Model.MLP) {
@@ -73,62 +71,43 @@ final class BenchPrivateCommand implements Callable<Integer> {
                 }
                 out.add("layers", widths);
             }
-            out.addProperty("samples", samples);
+            out.addProperty("samples", options.samples());
             out.addProperty("ghost", ghost);
             out.addProperty("dtype", "float32");
-            out.addProperty("threads", threads);
+            out.addProperty("threads", options.threads());
             out.addProperty("repeat", repeat);
             out.addProperty("min_ms", dp.minMs());
             out.addProperty("median_ms", dp.medianMs());
-            out.addProperty("non_private_min_ms", plain.minMs());
-            out.addProperty("non_private_median_ms", plain.medianMs());
+            if (plain != null) {
+                out.addProperty("non_private_min_ms", plain.minMs());
+                out.addProperty("non_private_median_ms", plain.medianMs());
+            }
             spec.commandLine().getOut().println(new Gson().toJson(out));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "DP-SGD step: %s, %d samples, float32, %s, %d thread%s, %d timed steps%n"
-                            + "private      min %.3f ms, median %.3f ms%n"
-                            + "non-private  min %.3f ms, median %.3f ms%n",
-                    benchmark.modelName(), samples,
-                    ghost ? "ghost clipping" : "per-sample gradients", threads,
-                    threads == 1 ? "" : "s", repeat, dp.minMs(), dp.medianMs(), plain.minMs(),
-                    plain.medianMs());
+                            + "private      min %.3f ms, median %.3f ms%n",
+                    benchmark.modelName(), options.samples(),
+                    ghost ? "ghost clipping" : "per-sample gradients", options.threads(),
+                    options.threads() == 1 ? "" : "s", repeat, dp.minMs(), dp.medianMs());
+            if (plain != null) {
+                spec.commandLine().getOut().printf(Locale.ROOT,
+                        "non-private  min %.3f ms, median %.3f ms%n", plain.minMs(),
+                        plain.medianMs());
+            }
         }
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     private PrivateStepBenchmark benchmark() {
-        if (samples < 1 || samples > DataSetOptions.MAX_SAMPLES) {
-            throw bad("--samples must be between 1 and " + DataSetOptions.MAX_SAMPLES + ", got "
-                    + samples);
-        }
-        if (threads < 1) {
-            throw bad("--threads must be at least 1, got " + threads);
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        if (threads > processors) {
-            throw bad("--threads must be at most this machine's " + processors
-                    + " processors, got " + threads);
-        }
-        if (model == Model.CNN && spec.commandLine().getParseResult()
-                .hasMatchedOption("--layers")) {
-            throw bad("--layers applies to --model mlp only");
-        }
-        // The engine reads these when it loads, which for this command is after parsing.
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
-        try {
-            return PrivateStepBenchmark.builder(model, samples)
-                    .optLayers(layers)
-                    .optGhostClipping(ghost)
-                    .optRepeat(repeat)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-    }
-
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        options.apply(spec, model == Model.MLP);
+        return BenchOptions.build(spec, () -> PrivateStepBenchmark
+                .builder(model, options.samples())
+                .optLayers(layers)
+                .optGhostClipping(ghost)
+                .optRepeat(repeat)
+                .optNonPrivateStep(!privateOnly)
+                .build());
     }
 }

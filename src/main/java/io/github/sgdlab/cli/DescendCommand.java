@@ -25,7 +25,6 @@ import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
 import io.github.sgdlab.output.PrivateDescentJson;
-import io.github.sgdlab.output.TrajectoryCsv;
 import io.github.sgdlab.output.TrajectoryCsvStream;
 
 import java.io.IOException;
@@ -49,13 +48,15 @@ import picocli.CommandLine.Spec;
  * {@code descend}: full-batch, mini-batch or stochastic gradient descent with momentum on the
  * linear model, gradients by DJL autograd, checked against a plain-Java reference; on a built-in
  * data set (the notebook's model, one feature) or, with {@code --data}, on the user's CSV file
- * with d features.
+ * with d features; with {@code --method dp-sgd}, private SGD ({@code PrivateDescent}) and each
+ * run's ε. Both stream their trajectories to {@code --out}.
  */
 @Command(
         name = "descend",
         mixinStandardHelpOptions = true,
         description = "Gradient descent (full, sgd, minibatch; with momentum) on DJL autograd, "
-                + "runs averaged, checked against a plain-Java reference.",
+                + "runs averaged, checked against a plain-Java reference; or private SGD "
+                + "(dp-sgd, Opacus's DP-SGD) with each run's epsilon.",
         subcommands = StudyCommand.class)
 final class DescendCommand implements Callable<Integer> {
 
@@ -167,26 +168,12 @@ final class DescendCommand implements Callable<Integer> {
                     result = Descent.run(manager, config, progress(spec, output.quiet()));
                 }
             } else {
-                // trajectory.csv streams into the staging area as the runs go, and the pictures
-                // keep a bounded copy: memory does not grow with runs × iterations.
                 DescentPictures.Recording pictures = pictures().record(config);
-                try (TrajectoryCsvStream csv = OutputWriting.call(() -> new TrajectoryCsvStream(
-                        directory.scratch(), config.runs(), config.features(), trajectoryEvery))) {
-                    TrajectoryListener both = (run, epoch, t, theta, loss) -> {
-                        csv.iteration(run, epoch, t, theta, loss);
-                        pictures.iteration(run, epoch, t, theta, loss);
-                    };
-                    result = OutputWriting.call(() -> {
-                        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-                            return Descent.run(manager, config, progress(spec, output.quiet()),
-                                    both);
-                        } catch (UncheckedIOException e) {
-                            throw e.getCause();
-                        }
-                    });
-                    OutputWriting.run(() -> write(result, directory, csv, pictures,
-                            dataFile.given() ? dataFile.source() : null));
-                }
+                String source = dataFile.given() ? dataFile.source() : null;
+                result = streamed(config, directory, pictures,
+                        (manager, listener) -> Descent.run(manager, config,
+                                progress(spec, output.quiet()), listener),
+                        done -> write(done, directory, pictures, source));
                 DescentCharts.omitted(config).ifPresent(note -> {
                     PrintWriter stderr = spec.commandLine().getErr();
                     stderr.println("descend --out: " + note);
@@ -213,24 +200,27 @@ final class DescendCommand implements Callable<Integer> {
         String source = dataFile.given() ? dataFile.source() : null;
         PrivateDescentResult result;
         try (OutputDirectory directory = output.open(spec)) {
-            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-                result = PrivateDescent.run(manager, config, settings);
-            }
-            if (directory != null) {
-                ClippedGradients clipped = config.features() == 1
-                        && config.data().samples() <= PerSampleArrows.MAX_SAMPLES
-                        ? ClippedGradients.at(config.data(), config.start().get(0),
-                                config.start().get(1), settings, config.shuffleSeed())
-                        : null;
-                OutputWriting.run(() -> {
-                    directory.write("trajectory.csv", stream -> TrajectoryCsv.write(
-                            result.descent(), stream, trajectoryEvery));
-                    directory.write("summary.json", stream -> stream.write(
-                            (PrivateDescentJson.toText(result, source) + "\n")
-                                    .getBytes(StandardCharsets.UTF_8)));
-                    PrivateDescentCharts.write(result, clipped, directory.path());
-                    directory.commit();
-                });
+            if (directory == null) {
+                try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                    result = PrivateDescent.run(manager, config, settings);
+                }
+            } else {
+                DescentPictures.Recording pictures = PrivateDescentCharts.record(config, settings);
+                result = streamed(config, directory, pictures,
+                        (manager, listener) -> PrivateDescent.run(manager, config, settings,
+                                listener),
+                        done -> {
+                            directory.write("summary.json", stream -> stream.write(
+                                    (PrivateDescentJson.toText(done, source) + "\n")
+                                            .getBytes(StandardCharsets.UTF_8)));
+                            ClippedGradients clipped = config.features() == 1
+                                    && config.data().samples() <= PerSampleArrows.MAX_SAMPLES
+                                    ? ClippedGradients.at(config.data(), config.start().get(0),
+                                            config.start().get(1), settings,
+                                            config.shuffleSeed())
+                                    : null;
+                            PrivateDescentCharts.write(done, pictures, clipped, directory);
+                        });
                 DescentCharts.omitted(config).ifPresent(note -> {
                     PrintWriter stderr = spec.commandLine().getErr();
                     stderr.println("descend --out: " + note);
@@ -243,6 +233,56 @@ final class DescendCommand implements Callable<Integer> {
                 : PrivateDescentText.of(result));
         stdout.flush();
         return 0;
+    }
+
+    /** A descent that tells a listener of every θ, on the manager it is given. */
+    @FunctionalInterface
+    private interface StreamingDescent<R> {
+        R run(NDManager manager, TrajectoryListener listener);
+    }
+
+    /** Writes the files of {@code --out} other than {@code trajectory.csv}, after the descent. */
+    @FunctionalInterface
+    private interface ResultFiles<R> {
+        void write(R result) throws IOException;
+    }
+
+    /**
+     * Runs a descent for {@code --out}: {@code trajectory.csv} streams into the staging area as
+     * the runs go and the pictures keep a bounded copy, so memory does not grow with runs ×
+     * iterations; then the other files, and all of them committed together. The ordinary and the
+     * private descent go through here alike.
+     *
+     * @param config the configuration, for the CSV's runs and features
+     * @param directory the checked, open output directory
+     * @param pictures what the pictures keep, told of every θ beside the CSV
+     * @param descent the descent, given the listener to tell
+     * @param files the summary and the pictures, written into the staging area
+     * @return the descent's result
+     */
+    private <R> R streamed(DescentConfig config, OutputDirectory directory,
+            DescentPictures.Recording pictures, StreamingDescent<R> descent, ResultFiles<R> files)
+            throws IOException {
+        try (TrajectoryCsvStream csv = OutputWriting.call(() -> new TrajectoryCsvStream(
+                directory.scratch(), config.runs(), config.features(), trajectoryEvery))) {
+            TrajectoryListener both = (run, epoch, t, theta, loss) -> {
+                csv.iteration(run, epoch, t, theta, loss);
+                pictures.iteration(run, epoch, t, theta, loss);
+            };
+            R result = OutputWriting.call(() -> {
+                try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                    return descent.run(manager, both);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            });
+            OutputWriting.run(() -> {
+                directory.write("trajectory.csv", csv::finish);
+                files.write(result);
+                directory.commit();
+            });
+            return result;
+        }
     }
 
     private boolean privateRun() {
@@ -328,24 +368,20 @@ final class DescendCommand implements Callable<Integer> {
                 .optMaxEpochs(privateRun() && !given("--max-epochs") ? PRIVATE_MAX_EPOCHS
                         : maxEpochs)
                 .optDataType(dataType)
-                // --out streams the trajectories (TrajectoryCsvStream, DescentPictures): none
-                // is kept in memory. A private run (PrivateDescent) does not stream yet: it keeps
-                // them for its files.
-                .optKeepTrajectory(privateRun() && output.given())
+                // --out streams the trajectories (TrajectoryCsvStream, DescentPictures), the
+                // private descent's as the ordinary one's: none is kept in memory.
+                .optKeepTrajectory(false)
                 .build());
     }
 
     /**
-     * Writes every file of {@code --out} into its staging folder, then commits them together.
+     * Writes the summary and the pictures of an ordinary descent into the staging folder.
      *
-     * @param csv the trajectories' rows, streamed during the descent
      * @param pictures what the pictures kept during the descent
      * @param source the data file's name for the JSON, or null for a built-in data set
      */
     private static void write(DescentResult result, OutputDirectory directory,
-            TrajectoryCsvStream csv, DescentPictures.Recording pictures, String source)
-            throws IOException {
-        directory.write("trajectory.csv", csv::finish);
+            DescentPictures.Recording pictures, String source) throws IOException {
         directory.write("summary.json", stream -> stream.write(
                 (json(result, source) + "\n").getBytes(StandardCharsets.UTF_8)));
         DescentConfig config = result.config();
@@ -353,7 +389,6 @@ final class DescendCommand implements Callable<Integer> {
                 ? Optional.of(GradientsAt.autograd(config.data(), config.start(), config.dataType()))
                 : Optional.empty();
         pictures.write(result, start, directory);
-        directory.commit();
     }
 
     /** The JSON, with the data file's keys when there is one. */

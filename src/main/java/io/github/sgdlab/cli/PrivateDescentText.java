@@ -31,47 +31,28 @@ final class PrivateDescentText {
                 config.learningRate(), config.momentum(), config.eps(), config.maxEpochs(),
                 config.dataType().toString().toLowerCase(Locale.ROOT), config.runs(),
                 config.runs() == 1 ? "" : "s"));
-        double[] star = result.descent().thetaStar();
-        StringBuilder stars = new StringBuilder();
-        for (int j = 0; j < star.length; j++) {
-            stars.append(j == 0 ? "" : ", ").append(DoubleText.of(star[j]));
-        }
-        out.append("theta* = (").append(stars).append(")\n\n");
-        out.append(String.format(Locale.ROOT, "%-6s %-12s %-14s %10s %7s ",
-                "run", "shuffle_seed", "outcome", "iterations", "epochs"));
-        for (int j = 0; j < star.length; j++) {
-            out.append(String.format(Locale.ROOT, " %-24s", "final_theta" + j));
-        }
+        RunTable.thetaStar(out, result.descent().thetaStar());
+        RunTable.header(out, config.features() + 1);
         out.append(String.format(Locale.ROOT, " %-24s epsilon\n", "final_loss"));
         double[] epsilons = result.epsilons();
         for (int r = 0; r < epsilons.length; r++) {
             RunResult run = result.descent().runs().get(r);
-            out.append(String.format(Locale.ROOT, "%-6d %-12d %-14s %10d %7d ",
-                    r, run.shuffleSeed(), run.outcome().id(), run.iterations(), run.epochs()));
-            for (double theta : run.finalTheta()) {
-                out.append(String.format(Locale.ROOT, " %-24s", number(theta)));
-            }
-            out.append(String.format(Locale.ROOT, " %-24s %s\n", number(run.finalLoss()),
-                    number(epsilons[r])));
+            RunTable.row(out, r, run);
+            out.append(String.format(Locale.ROOT, " %-24s %s\n", RunTable.number(run.finalLoss()),
+                    RunTable.number(epsilons[r])));
         }
         out.append('\n');
         out.append(String.format(Locale.ROOT, "converged %d/%d\n",
                 result.descent().convergedRuns(), epsilons.length));
-        out.append(String.format(Locale.ROOT,
-                "privacy: (epsilon, %s)-DP per run at delta %s (%s accountant); each run's "
-                        + "epsilon counts the iterations it took\n",
-                "delta", DoubleText.of(settings.delta()), settings.accountant()));
+        if (settings.noise() == 0) {
+            // No noise, no privacy: "(inf, delta)-DP" would read as a guarantee.
+            out.append("privacy: none (noise 0): epsilon is infinite at every delta\n");
+        } else {
+            out.append(String.format(Locale.ROOT,
+                    "privacy: (epsilon, %s)-DP per run at delta %s (%s accountant); each run's "
+                            + "epsilon counts the iterations it took\n",
+                    "delta", DoubleText.of(settings.delta()), settings.accountant()));
+        }
         return out.toString();
-    }
-
-    /** A double, or the words a non-finite one stands for. */
-    private static String number(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        return DoubleText.of(value);
     }
 }

@@ -68,6 +68,24 @@ public final class PrivateDescent {
      */
     public static PrivateDescentResult run(NDManager manager, DescentConfig config,
             PrivateSettings settings) {
+        return run(manager, config, settings, TrajectoryListener.NONE);
+    }
+
+    /**
+     * Runs every run of the configuration, telling {@code listener} of every θ as
+     * {@link Descent#run(NDManager, DescentConfig, DescentProgress, TrajectoryListener)} does:
+     * with {@code optKeepTrajectory(false)} the trajectories are then written or kept by the
+     * listener alone, in the memory it chooses. The runs go one after the other (run 0 to its
+     * stop, then run 1, …), each in order from iteration 0 (θ_0, epoch 0).
+     *
+     * @param manager the caller's PyTorch manager; nothing is left on it
+     * @param config the configuration
+     * @param settings C, σ, δ and the accountant
+     * @param listener hears of every θ of every run, with the full-data loss there
+     * @return the runs (with their trajectories if the configuration keeps them) and ε per run
+     */
+    public static PrivateDescentResult run(NDManager manager, DescentConfig config,
+            PrivateSettings settings, TrajectoryListener listener) {
         FeatureData data = config.data();
         double[] thetaStar = LeastSquares.minimiser(data);
         StoppingRule rule = new StoppingRule(thetaStar, config.start().values(), config.eps());
@@ -76,7 +94,7 @@ public final class PrivateDescent {
         double[] epsilons = new double[config.runs()];
         for (int r = 0; r < config.runs(); r++) {
             try (NDManager runScope = manager.newSubManager()) {
-                Run run = new Run(runScope, config, settings, sampleRate, rule, r);
+                Run run = new Run(runScope, config, settings, sampleRate, rule, r, listener);
                 runs.add(run.descend());
                 epsilons[r] = run.engine.getEpsilon(settings.delta());
             }
@@ -97,10 +115,14 @@ public final class PrivateDescent {
         private final Linear block;
         private final Parameter weight;
         private final Parameter bias;
+        private final int run;
+        private final TrajectoryListener listener;
 
         Run(NDManager manager, DescentConfig config, PrivateSettings settings, double sampleRate,
-                StoppingRule rule, int r) {
+                StoppingRule rule, int r, TrajectoryListener listener) {
             this.manager = manager;
+            this.run = r;
+            this.listener = listener;
             this.config = config;
             this.rule = rule;
             this.sampleRate = sampleRate;
@@ -131,6 +153,7 @@ public final class PrivateDescent {
             double[] gradient = new double[d + 1];
             TrajectoryRecorder recorder = config.keepTrajectory()
                     ? new TrajectoryRecorder(theta) : null;
+            tell(0, 0, theta);
             SplittableRandom random = new SplittableRandom(seed);
             double[] rows = new double[n * d];
             for (int i = 0; i < n; i++) {
@@ -181,6 +204,7 @@ public final class PrivateDescent {
                     if (recorder != null) {
                         recorder.add(gradient, velocity, theta);
                     }
+                    tell(epoch, iterations, theta);
                     Outcome stop = rule.check(theta);
                     if (stop != null) {
                         outcome = stop;
@@ -192,6 +216,17 @@ public final class PrivateDescent {
             return new RunResult(seed, outcome, iterations, epochs, theta,
                     LeastSquares.loss(data, theta),
                     recorder == null ? null : recorder.build(data, perEpoch));
+        }
+
+        /**
+         * Tells the listener of θ_t, with the full-data loss there: the loss the kept trajectory
+         * computes at the same θ ({@link TrajectoryRecorder#build}), so a listener's file is the
+         * kept trajectory's, byte for byte.
+         */
+        private void tell(int epoch, int t, double[] theta) {
+            if (listener != TrajectoryListener.NONE) {
+                listener.iteration(run, epoch, t, theta, LeastSquares.loss(config.data(), theta));
+            }
         }
 
         /** Writes θ into the block's parameters, in the working type. */

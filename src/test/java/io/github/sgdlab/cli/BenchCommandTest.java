@@ -2,6 +2,7 @@ package io.github.sgdlab.cli;
 
 import io.github.sgdlab.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -82,6 +83,23 @@ class BenchCommandTest {
             double median = json.get(side + "median_ms").getAsDouble();
             assertTrue(min > 0 && min <= median, run.out());
         }
+    }
+
+    @Test
+    @DisplayName("bench private --private-only times the DP step alone: no non-private keys")
+    void privateOnly() {
+        SgdLabTest.Run run = SgdLabTest.run("bench", "private", "--layers", "6,5,3",
+                "--samples", "4", "--repeat", "2", "--private-only", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertTrue(json.get("min_ms").getAsDouble() > 0, run.out());
+        assertFalse(json.has("non_private_min_ms") || json.has("non_private_median_ms"),
+                run.out());
+        SgdLabTest.Run text = SgdLabTest.run("bench", "private", "--layers", "6,5,3",
+                "--samples", "4", "--repeat", "1", "--private-only");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nprivate      min "), text.out());
+        assertFalse(text.out().contains("non-private"), text.out());
     }
 
     @Test

@@ -74,6 +74,19 @@ class DescendPrivateTest {
     }
 
     @Test
+    @DisplayName("text, noise 0: no privacy claimed, epsilon infinite")
+    void textWithoutNoise() {
+        Run run = SgdLabTest.run("descend", "--method", "dp-sgd", "--batch", "8", "--clip",
+                "1", "--noise", "0", "--lr", "0.05", "--max-epochs", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
+        assertTrue(lines[4].endsWith(" inf"), lines[4]);
+        assertEquals("privacy: none (noise 0): epsilon is infinite at every delta",
+                lines[lines.length - 1]);
+        assertFalse(run.out().contains("-DP"), run.out());
+    }
+
+    @Test
     @DisplayName("--out: the private trajectory's pictures and the clipping picture")
     void pictures() throws Exception {
         Path out = temp.resolve("dp");

@@ -100,6 +100,37 @@ class PrivateDescentTest {
     }
 
     @Test
+    @DisplayName("a listener hears every theta of every run, in order, as the kept trajectory has it")
+    void listenerHearsTheTrajectory() {
+        PrivateSettings settings = new PrivateSettings(1.0, 1.0, 1e-5, "prv");
+        PrivateDescentResult kept = PrivateDescent.run(config(8, 4, 2), settings);
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        DescentConfig streaming = DescentConfig.builder().setLearningRate(0.05)
+                .optMethod(Method.MINIBATCH).optBatch(8).optMaxEpochs(4).optRuns(2)
+                .optShuffleSeed(7).optKeepTrajectory(false).build();
+        PrivateDescentResult streamed;
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+            streamed = PrivateDescent.run(manager, streaming, settings,
+                    (run, epoch, t, theta, loss) -> heard.add(run + " " + epoch + " " + t + " "
+                            + java.util.Arrays.toString(theta) + " " + loss));
+        }
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Trajectory trajectory = kept.descent().runs().get(r).trajectory();
+            for (int t = 0; t <= trajectory.iterations(); t++) {
+                expected.add(r + " " + trajectory.epoch(t) + " " + t + " "
+                        + java.util.Arrays.toString(new double[] {trajectory.theta0(t),
+                                trajectory.theta1(t)}) + " " + trajectory.loss(t));
+            }
+            assertEquals(null, streamed.descent().runs().get(r).trajectory(),
+                    "a streamed run keeps no trajectory");
+        }
+        assertEquals(2 * (4 * 5 + 1), heard.size());
+        assertEquals(expected, heard);
+        assertEquals(kept.epsilons()[1], streamed.epsilons()[1]);
+    }
+
+    @Test
     @DisplayName("the clipped mean differs from the batch gradient once samples are clipped")
     void clippedMeanIsBiased() {
         DescentConfig config = config(8, 1, 1);
