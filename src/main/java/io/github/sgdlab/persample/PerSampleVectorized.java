@@ -12,11 +12,14 @@ import ai.djl.training.GradientCollector;
 import io.github.sgdlab.autograd.CollectorGate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -159,6 +162,10 @@ final class PerSampleVectorized {
             DetachedParameters parameters = new DetachedParameters(copies, false, manager);
             for (int i = 0; i < tape.size(); i++) {
                 VectorizedPlan.Recorded layer = tape.get(i);
+                // A sampler may hand back its backprops as a gradient (Linear's bias): the sink
+                // owns those.
+                Set<NDArray> handedOn = Collections.newSetFromMap(
+                        new IdentityHashMap<>());
                 try (NDScope sampling = new NDScope()) {
                     sampling.suppressNotUsedWarning();
                     Map<Parameter, NDArray> layerGradients = layer.sampler().perSample(
@@ -168,17 +175,27 @@ final class PerSampleVectorized {
                         if (BlockParameters.isTrainable(entry.getKey())) {
                             NDScope.unregister(entry.getValue());
                             entry.getValue().attach(manager);
+                            handedOn.add(entry.getValue());
                             sink.accept(entry.getKey(), entry.getValue());
                         }
                     }
                 }
                 // This layer's input and backprops are no longer needed.
-                activations.get(i).close();
-                backprops.get(i).close();
+                for (NDArray array : activations.get(i)) {
+                    if (!handedOn.contains(array)) {
+                        array.close();
+                    }
+                }
+                if (!handedOn.contains(backprops.get(i))) {
+                    backprops.get(i).close();
+                }
+                activations.set(i, new NDList());
+                backprops.set(i, null);
             }
         } finally {
+            // What an exception left behind.
             activations.forEach(NDList::close);
-            backprops.forEach(NDArray::close);
+            backprops.stream().filter(Objects::nonNull).forEach(NDArray::close);
         }
     }
 
