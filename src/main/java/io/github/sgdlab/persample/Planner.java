@@ -11,12 +11,16 @@ package io.github.sgdlab.persample;
  * memory-hungrier and AUTO takes LOOP.
  *
  * <p>The time model, in microseconds, is an estimate made before anything runs, its constants
- * fitted to {@code src/test/bench/per-sample-auto.sh} on the development VM (one thread; the
- * figures are in {@code src/test/bench/README.md}): LOOP pays a fixed cost per sample and per
- * block per sample (a collector, a backward pass, the copies into the result: each a few native
- * calls) and runs its multiply-adds at the lower rate of one-sample products; VECTORIZED pays a
- * fixed cost per chunk and per block per chunk, runs the same multiply-adds at the batched rate
- * plus its own extra work (unfolding, one-hot products), and copies each chunk's gradients.
+ * fitted by hand to {@code src/test/bench/per-sample-auto.sh} on the development VM (one thread;
+ * the figures are in {@code src/test/bench/README.md}), so it ranks the strategies rather than
+ * predicting times. Both compute about three times the forward pass's multiply-adds (forward,
+ * backward to the inputs, the weights' gradients) and write n·P gradient elements. LOOP pays a
+ * fixed cost per sample and per block per sample (a collector, a backward pass, a few native
+ * calls each), runs its products at the one-sample rate and copies each sample's gradients into
+ * the result. VECTORIZED pays a fixed cost per chunk and per block per chunk, runs its products
+ * at a rate that rises with the chunk's size, adds its own work (unfolding, one-hot products,
+ * a layer norm's x̂), writes the gradients once, and copies them again where the batch is
+ * split. At n = 1 it does what LOOP does and more, so LOOP wins there.
  */
 final class Planner {
 
@@ -38,18 +42,35 @@ final class Planner {
     static final double LOOP_SAMPLE_US = 150;
     /** LOOP: microseconds per block per sample (its forward and backward native calls). */
     static final double LOOP_BLOCK_US = 40;
-    /** LOOP: multiply-adds per microsecond of one-sample products. */
-    static final double LOOP_MACS_PER_US = 2000;
+    /** Multiply-adds per microsecond of one-sample products (LOOP, and a chunk of one). */
+    static final double ONE_SAMPLE_MACS_PER_US = 2000;
+    /** Multiply-adds per microsecond of products over many samples (VECTORIZED). */
+    static final double BATCHED_MACS_PER_US = 8000;
+    /** The chunk size at which VECTORIZED's products get half of the batched rate's gain. */
+    static final double HALF_GAIN_SAMPLES = 4;
     /** VECTORIZED: microseconds per chunk. */
     static final double VECTORIZED_CHUNK_US = 300;
     /** VECTORIZED: microseconds per block per chunk. */
     static final double VECTORIZED_BLOCK_US = 80;
-    /** VECTORIZED: multiply-adds per microsecond of batched products. */
-    static final double VECTORIZED_MACS_PER_US = 8000;
-    /** Elements per microsecond of a copy into the result. */
-    static final double COPY_PER_US = 500;
+    /** Elements per microsecond written by VECTORIZED's per-sample products into the result. */
+    static final double WRITE_PER_US = 400;
+    /** Elements per microsecond of a copy into the result (LOOP's rows, VECTORIZED's chunks). */
+    static final double COPY_PER_US = 200;
 
     private Planner() {}
+
+    /**
+     * The multiply-add rate of products over a chunk of samples: the one-sample rate for one,
+     * rising towards the batched rate as the chunk grows.
+     *
+     * @param chunk the samples one pass takes
+     * @return multiply-adds per microsecond
+     */
+    static double rate(int chunk) {
+        double more = chunk - 1.0;
+        return ONE_SAMPLE_MACS_PER_US + (BATCHED_MACS_PER_US - ONE_SAMPLE_MACS_PER_US)
+                * more / (more + HALF_GAIN_SAMPLES);
+    }
 
     /**
      * How many bytes more than LOOP's working set VECTORIZED may hold for a result of this
@@ -78,7 +99,7 @@ final class Planner {
         long result = samples * gradients * bytes;
         long loopExtra = (footprint.loopWork() + gradients) * bytes;
         double loopUs = samples * (LOOP_SAMPLE_US + LOOP_BLOCK_US * footprint.blocks()
-                + 3.0 * footprint.macs() / LOOP_MACS_PER_US + gradients / COPY_PER_US);
+                + 3.0 * footprint.macs() / ONE_SAMPLE_MACS_PER_US + gradients / COPY_PER_US);
         if (!vectorizable) {
             return new PerSample.Plan(Strategy.LOOP, samples, result, result + loopExtra, -1,
                     0, loopUs / 1000, Double.NaN);
@@ -102,8 +123,8 @@ final class Planner {
         long chunks = (samples + chunk - 1) / chunk;
         double vectorizedUs = chunks * (VECTORIZED_CHUNK_US
                 + VECTORIZED_BLOCK_US * footprint.blocks())
-                + samples * (3.0 * footprint.macs() + footprint.vectorizedExtra())
-                        / VECTORIZED_MACS_PER_US
+                + samples * (3.0 * footprint.macs() + footprint.vectorizedExtra()) / rate(chunk)
+                + samples * (double) gradients / WRITE_PER_US
                 + (chunk < samples ? samples * (double) gradients / COPY_PER_US : 0);
         Strategy chosen = switch (configured) {
             case LOOP -> Strategy.LOOP;
