@@ -32,9 +32,11 @@ import java.util.function.IntConsumer;
  *       trees of {@code SequentialBlock}s whose parameterised leaves have a {@link LayerSampler}
  *       ({@code Linear}, {@code Conv1d}, {@code Conv2d}, {@code Conv3d}, {@code LayerNorm},
  *       {@code TrainableWordEmbedding} and {@code IdEmbedding} out of the box);
- *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, takes the
- *       first where it can. Blocks that mix samples (batch normalisation) are refused by
- *       all.</li>
+ *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, decides per
+ *       call, from an estimate of both made before anything runs ({@link #plan}): VECTORIZED
+ *       where it is estimated neither slower nor memory-hungrier than LOOP, and where the two
+ *       criteria disagree the memory-lean LOOP. Blocks that mix samples (batch normalisation)
+ *       are refused by all.</li>
  *   <li><b>Inference mode.</b> Forward passes run with {@code training = false}: dropout is off, so
  *       the gradients are deterministic and both strategies agree.</li>
  *   <li><b>The block is left as found.</b> The forward passes read a copy of the parameters
@@ -49,7 +51,9 @@ import java.util.function.IntConsumer;
  *       versions of the parameters; it computes the gradients at the parameters as they were
  *       when it started.</li>
  *   <li><b>Memory.</b> Intermediates are freed before a call returns; results live in a
- *       sub-manager of the inputs' manager until the {@link PerSampleResult} is closed.</li>
+ *       sub-manager of the inputs' manager until the {@link PerSampleResult} is closed.
+ *       VECTORIZED takes the batch in chunks of samples whose passes stay within 16 MiB (or 1/64
+ *       of the result, if more) of LOOP's one-sample working set ({@link Plan#chunkSamples}).</li>
  *   <li><b>Threads.</b> An instance is immutable; calls from several threads at once are safe
  *       (collectors go through {@link CollectorGate}).</li>
  * </ul>
@@ -362,7 +366,7 @@ public final class PerSample {
         }
 
         /**
-         * Builds the instance, resolving {@link Strategy#AUTO}.
+         * Builds the instance; {@link Strategy#AUTO} is resolved per call ({@link PerSample#plan}).
          *
          * @return the per-sample gradient engine
          * @throws UnsupportedBlockException if the strategy is {@link Strategy#VECTORIZED} and the
