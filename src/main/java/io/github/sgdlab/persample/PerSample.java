@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import io.github.sgdlab.autograd.CollectorGate;
@@ -31,9 +32,11 @@ import java.util.function.IntConsumer;
  *       trees of {@code SequentialBlock}s whose parameterised leaves have a {@link LayerSampler}
  *       ({@code Linear}, {@code Conv1d}, {@code Conv2d}, {@code Conv3d}, {@code LayerNorm},
  *       {@code TrainableWordEmbedding} and {@code IdEmbedding} out of the box);
- *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, takes the
- *       first where it can. Blocks that mix samples (batch normalisation) are refused by
- *       all.</li>
+ *       {@link Strategy#LOOP} serves any block; {@link Strategy#AUTO}, the default, decides per
+ *       call, from an estimate of both made before anything runs ({@link #plan}): VECTORIZED
+ *       where it is estimated neither slower nor memory-hungrier than LOOP, and where the two
+ *       criteria disagree the memory-lean LOOP. Blocks that mix samples (batch normalisation)
+ *       are refused by all.</li>
  *   <li><b>Inference mode.</b> Forward passes run with {@code training = false}: dropout is off, so
  *       the gradients are deterministic and both strategies agree.</li>
  *   <li><b>The block is left as found.</b> The forward passes read a copy of the parameters
@@ -48,7 +51,9 @@ import java.util.function.IntConsumer;
  *       versions of the parameters; it computes the gradients at the parameters as they were
  *       when it started.</li>
  *   <li><b>Memory.</b> Intermediates are freed before a call returns; results live in a
- *       sub-manager of the inputs' manager until the {@link PerSampleResult} is closed.</li>
+ *       sub-manager of the inputs' manager until the {@link PerSampleResult} is closed.
+ *       VECTORIZED takes the batch in chunks of samples whose passes stay within 16 MiB (or 1/64
+ *       of the result, if more) of LOOP's one-sample working set ({@link Plan#chunkSamples}).</li>
  *   <li><b>Threads.</b> An instance is immutable; calls from several threads at once are safe
  *       (collectors go through {@link CollectorGate}).</li>
  * </ul>
@@ -58,7 +63,9 @@ public final class PerSample {
     private final Block block;
     private final PerSampleLoss loss;
     private final Strategy strategy;
-    private final Computation computation;
+    private final VectorizedPlan vectorizedPlan;
+    private final PerSampleVectorized vectorized;
+    private final PerSampleLoop loop;
     private final IntConsumer progress;
 
     private PerSample(Builder builder) {
@@ -66,21 +73,19 @@ public final class PerSample {
         this.loss = builder.loss;
         BlockTree.refuseSampleMixing(block);
         Strategy chosen = builder.strategy;
-        Computation vectorized = null;
-        if (chosen != Strategy.LOOP) {
-            try {
-                VectorizedPlan plan = VectorizedPlan.of(block, builder.samplers);
-                vectorized = new PerSampleVectorized(block, loss, plan);
-            } catch (UnsupportedBlockException e) {
-                if (chosen == Strategy.VECTORIZED) {
-                    throw e;
-                }
+        VectorizedPlan plan = null;
+        try {
+            // Made for LOOP too: its plans estimate what VECTORIZED would have cost.
+            plan = VectorizedPlan.of(block, builder.samplers);
+        } catch (UnsupportedBlockException e) {
+            if (chosen == Strategy.VECTORIZED) {
+                throw e;
             }
         }
-        this.strategy = vectorized == null ? Strategy.LOOP : Strategy.VECTORIZED;
-        this.computation = vectorized == null
-                ? new PerSampleLoop(block, loss, builder.progress)
-                : vectorized;
+        this.vectorizedPlan = plan;
+        this.vectorized = plan == null ? null : new PerSampleVectorized(block, loss, plan);
+        this.loop = new PerSampleLoop(block, loss, builder.progress);
+        this.strategy = plan == null ? Strategy.LOOP : chosen;
         this.progress = builder.progress;
     }
 
@@ -96,12 +101,107 @@ public final class PerSample {
     }
 
     /**
-     * The strategy the calls use: {@link Strategy#AUTO} resolved when the instance was built.
+     * The strategy the calls use, as far as the block tree decides it: {@link Strategy#LOOP} if
+     * it was set or if {@link Strategy#VECTORIZED} cannot serve the block tree;
+     * {@link Strategy#VECTORIZED} if it was set; otherwise {@link Strategy#AUTO}, which each call
+     * decides for its own batch ({@link #plan}).
      *
-     * @return {@link Strategy#LOOP} or {@link Strategy#VECTORIZED}
+     * @return the strategy, {@link Strategy#AUTO} where each call decides
      */
     public Strategy strategy() {
         return strategy;
+    }
+
+    /**
+     * The strategy a call with these inputs would use, and why: {@link #plan}'s strategy.
+     *
+     * @param inputs the block's inputs, samples along the first axis of each
+     * @param labels the labels, samples along the first axis
+     * @return {@link Strategy#LOOP} or {@link Strategy#VECTORIZED}
+     * @throws IllegalArgumentException if the shapes or types do not fit the block
+     * @throws IllegalStateException if the block is not initialised
+     */
+    public Strategy resolve(NDList inputs, NDArray labels) {
+        return plan(inputs, labels).strategy();
+    }
+
+    /**
+     * What a call with these inputs would do, worked out from the block tree and the shapes
+     * alone, before anything runs: for {@link Strategy#AUTO}, the strategy that is estimated to
+     * be neither slower nor memory-hungrier than the other; where the two criteria disagree, the
+     * memory-lean one (LOOP, whose working set is one sample's). VECTORIZED counts as
+     * memory-hungrier only where it cannot keep within 16 MiB (or 1/64 of the result, if more) of
+     * LOOP's working set even one sample per pass; otherwise it takes as many samples per pass as fit in that
+     * ({@link Plan#chunkSamples}), and AUTO compares the two time estimates. The estimates are
+     * a model, not a measurement: the figures it was fitted to, and how it did, are in
+     * {@code src/site/markdown/per-sample.md}.
+     *
+     * @param inputs the block's inputs, samples along the first axis of each (only their shapes
+     *     and type are read)
+     * @param labels the labels, samples along the first axis
+     * @return the plan
+     * @throws IllegalArgumentException if the shapes or types do not fit the block
+     * @throws IllegalStateException if the block is not initialised
+     */
+    public Plan plan(NDList inputs, NDArray labels) {
+        return plan(Batch.of(block, inputs, labels), BlockParameters.of(block));
+    }
+
+    private Plan plan(Batch batch, BlockParameters parameters) {
+        long gradients = 0;
+        int bytes = 4;
+        for (BlockParameters.Entry entry : parameters.trainable()) {
+            NDArray value = entry.parameter().getArray();
+            gradients += value.size();
+            bytes = value.getDataType().getNumOfBytes();
+        }
+        Shape[] sample = new Shape[batch.inputs().size()];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = new Shape(1).addAll(batch.inputs().get(i).getShape().slice(1));
+        }
+        if (vectorizedPlan == null) {
+            return Planner.plan(loopFootprint(sample), batch.size(), gradients, bytes, false,
+                    Strategy.LOOP);
+        }
+        Footprint footprint;
+        try {
+            footprint = vectorizedPlan.footprint(sample);
+        } catch (RuntimeException e) {
+            // A block that cannot tell its output shapes (getOutputShapes): no estimate. AUTO
+            // takes the memory-lean LOOP; VECTORIZED, if set, runs the batch whole.
+            Plan unknown = Planner.plan(loopFootprint(sample), batch.size(), gradients, bytes,
+                    false, Strategy.LOOP);
+            return strategy == Strategy.VECTORIZED
+                    ? new Plan(Strategy.VECTORIZED, batch.size(), unknown.resultBytes(),
+                            unknown.loopBytes(), -1, batch.size(), unknown.loopMillis(),
+                            Double.NaN)
+                    : unknown;
+        }
+        return Planner.plan(footprint, batch.size(), gradients, bytes, true, strategy);
+    }
+
+    /**
+     * One sample's footprint, for tests of the estimate's ingredients.
+     *
+     * @param sample one sample's input shapes, sample axis of length 1
+     * @return the footprint
+     * @throws IllegalStateException if VECTORIZED cannot serve the block tree
+     */
+    Footprint footprint(Shape... sample) {
+        if (vectorizedPlan == null) {
+            throw new IllegalStateException("VECTORIZED cannot serve this block tree");
+        }
+        return vectorizedPlan.footprint(sample);
+    }
+
+    /** LOOP's footprint where there is no vectorized plan: the block's output, once. */
+    private Footprint loopFootprint(Shape[] sample) {
+        try {
+            return Footprint.passThrough(block, block.getOutputShapes(sample));
+        } catch (RuntimeException e) {
+            // A block that cannot tell its output shape: LOOP is the only strategy anyway.
+            return Footprint.none();
+        }
     }
 
     /**
@@ -121,11 +221,14 @@ public final class PerSample {
         NDManager manager = inputs.head().getManager();
         NDManager results = manager.newSubManager();
         try (NDManager snapshot = manager.newSubManager()) {
+            Plan plan = plan(batch, parameters);
             Map<String, NDArray> copies = ParameterCopies.take(block, snapshot);
-            Map<String, NDArray> gradients =
-                    computation.compute(batch, parameters, copies, results);
+            Map<String, NDArray> gradients = plan.strategy() == Strategy.VECTORIZED
+                    ? vectorized.compute(batch, parameters, copies, results, plan.chunkSamples())
+                    : loop.compute(batch, parameters, copies, results);
             progress.accept(batch.size());
-            return new PerSampleResult(results, gradients, parameters, strategy, batch.size());
+            return new PerSampleResult(results, gradients, parameters, plan.strategy(),
+                    batch.size());
         } catch (RuntimeException | Error e) {
             results.close();
             throw e;
@@ -170,6 +273,39 @@ public final class PerSample {
             }
         }
         return Collections.unmodifiableMap(gradients);
+    }
+
+    /**
+     * What one call does and why ({@link PerSample#plan}): the strategy, and the estimates it was
+     * chosen by. Bytes are native memory for the per-sample gradients and the passes, beyond the
+     * inputs and the parameters; times are the model's estimate, not a measurement.
+     *
+     * @param strategy the strategy the call uses: {@link Strategy#LOOP} or
+     *     {@link Strategy#VECTORIZED}
+     * @param samples n
+     * @param resultBytes the per-sample gradients themselves, {@code n·P} elements, which both
+     *     strategies hold
+     * @param loopBytes LOOP's estimated peak: the result and one sample's pass
+     * @param vectorizedBytes VECTORIZED's estimated peak: the result and one chunk's passes
+     *     (with the chunk's own gradients where the batch is split); -1 where VECTORIZED cannot
+     *     serve the block tree or a block cannot tell its output shapes
+     * @param chunkSamples the samples one VECTORIZED pass takes (n where the batch is not split);
+     *     0 where VECTORIZED cannot serve the block tree
+     * @param loopMillis LOOP's estimated time
+     * @param vectorizedMillis VECTORIZED's estimated time; NaN where it cannot serve the block tree
+     */
+    public record Plan(Strategy strategy, int samples, long resultBytes, long loopBytes,
+            long vectorizedBytes, int chunkSamples, double loopMillis, double vectorizedMillis) {
+
+        /**
+         * Whether VECTORIZED's estimated peak exceeds LOOP's by more than it is allowed: 16 MiB
+         * or 1/64 of the result, whichever is more.
+         *
+         * @return true where AUTO takes LOOP for memory
+         */
+        public boolean vectorizedHungrier() {
+            return vectorizedBytes < 0 || vectorizedBytes - loopBytes > Planner.slack(resultBytes);
+        }
     }
 
     /** Collects the optional settings of a {@link PerSample}. */
@@ -230,7 +366,7 @@ public final class PerSample {
         }
 
         /**
-         * Builds the instance, resolving {@link Strategy#AUTO}.
+         * Builds the instance; {@link Strategy#AUTO} is resolved per call ({@link PerSample#plan}).
          *
          * @return the per-sample gradient engine
          * @throws UnsupportedBlockException if the strategy is {@link Strategy#VECTORIZED} and the

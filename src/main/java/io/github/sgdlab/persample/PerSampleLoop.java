@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * many samples there are. Each sample's collector goes through the gate on its own, so a long loop
  * never keeps other threads' training steps waiting for more than one sample.
  */
-final class PerSampleLoop implements Computation {
+final class PerSampleLoop {
 
     private final Block block;
     private final PerSampleLoss loss;
@@ -36,8 +36,16 @@ final class PerSampleLoop implements Computation {
         this.progress = progress;
     }
 
-    @Override
-    public Map<String, NDArray> compute(Batch batch, BlockParameters parameters,
+    /**
+     * Computes the per-sample gradients, one sample at a time.
+     *
+     * @param batch the checked inputs and labels
+     * @param parameters the block's trainable parameters, each once
+     * @param copies the call's snapshot of every parameter's value, by id
+     * @param results the manager the returned arrays must live on
+     * @return for each trainable parameter's name, in the block's order, {@code [n, ...shape]}
+     */
+    Map<String, NDArray> compute(Batch batch, BlockParameters parameters,
             Map<String, NDArray> copies, NDManager results) {
         Map<String, NDArray> gradients = new LinkedHashMap<>();
         for (BlockParameters.Entry parameter : parameters.trainable()) {

@@ -21,6 +21,11 @@ public enum Strategy {
      */
     VECTORIZED,
 
-    /** {@link #VECTORIZED} where the block tree allows it, {@link #LOOP} otherwise. */
+    /**
+     * Decided per call, for the model and the batch in hand ({@link PerSample#plan}):
+     * {@link #VECTORIZED} where the block tree allows it and it is estimated neither slower nor
+     * memory-hungrier than {@link #LOOP}; where the two criteria disagree, the memory-lean
+     * {@link #LOOP}; {@link #LOOP} where the block tree allows nothing else.
+     */
     AUTO
 }

@@ -1,6 +1,7 @@
 package io.github.sgdlab.persample;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -25,6 +26,9 @@ final class VectorizedPlan {
 
     private sealed interface Node permits Sequence, Sampled, ParameterFree, Frozen {
         NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape);
+
+        /** Adds this node's footprint for one sample's inputs to {@code total[0]}. */
+        Shape[] measure(Shape[] inputs, Footprint[] total);
     }
 
     private record Sequence(List<Node> children) implements Node {
@@ -33,6 +37,15 @@ final class VectorizedPlan {
             NDList current = inputs;
             for (Node child : children) {
                 current = child.forward(parameters, current, tape);
+            }
+            return current;
+        }
+
+        @Override
+        public Shape[] measure(Shape[] inputs, Footprint[] total) {
+            Shape[] current = inputs;
+            for (Node child : children) {
+                current = child.measure(current, total);
             }
             return current;
         }
@@ -49,12 +62,28 @@ final class VectorizedPlan {
             tape.add(new Recorded(layer, sampler, inputs, probe));
             return probe.outputs();
         }
+
+        @Override
+        public Shape[] measure(Shape[] inputs, Footprint[] total) {
+            Shape[] outputs = layer.getOutputShapes(inputs);
+            total[0] = total[0].plus(allFrozen(layer)
+                    ? Footprint.passThrough(layer, outputs)
+                    : Footprint.sampled(layer, inputs, outputs));
+            return outputs;
+        }
     }
 
     private record ParameterFree(Block block) implements Node {
         @Override
         public NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
             return block.forward(parameters, inputs, false);
+        }
+
+        @Override
+        public Shape[] measure(Shape[] inputs, Footprint[] total) {
+            Shape[] outputs = block.getOutputShapes(inputs);
+            total[0] = total[0].plus(Footprint.passThrough(block, outputs));
+            return outputs;
         }
     }
 
@@ -69,6 +98,13 @@ final class VectorizedPlan {
                         + "will choose Strategy.LOOP with AUTO)");
             }
             return block.forward(parameters, inputs, false);
+        }
+
+        @Override
+        public Shape[] measure(Shape[] inputs, Footprint[] total) {
+            Shape[] outputs = block.getOutputShapes(inputs);
+            total[0] = total[0].plus(Footprint.passThrough(block, outputs));
+            return outputs;
         }
     }
 
@@ -101,6 +137,19 @@ final class VectorizedPlan {
      */
     NDList forward(ParameterStore parameters, NDList inputs, List<Recorded> tape) {
         return root.forward(parameters, inputs, tape);
+    }
+
+    /**
+     * One sample's footprint in each strategy, from the shapes alone: nothing runs but the
+     * blocks' {@code getOutputShapes}.
+     *
+     * @param sampleInputs the shapes of one sample's inputs, the sample axis of length 1
+     * @return the footprint
+     */
+    Footprint footprint(Shape[] sampleInputs) {
+        Footprint[] total = {Footprint.none()};
+        root.measure(sampleInputs, total);
+        return total[0];
     }
 
     private static Node node(

@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ConvolutionSampler} against the loop: VECTORIZED equals LOOP per parameter and the mean
  * equals the batch gradient, for Conv1d, Conv2d and Conv3d alone and in small CNNs, with strides,
  * paddings, dilations and groups that differ between axes (so that swapping two of them, or two
- * spatial axes, shows), with and without bias, in float32 and float64, for n = 1, 7 and 64; AUTO
- * picks VECTORIZED for all of them; a call leaves the block as found and frees what it made.
+ * spatial axes, shows), with and without bias, in float32 and float64, for n = 1, 7 and 64; the
+ * vectorized strategy serves all of them; a call leaves the block as found and frees what it made.
  */
 class ConvolutionSamplerTest extends EngineTest {
 
@@ -137,7 +137,7 @@ class ConvolutionSamplerTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("convolutions: AUTO is vectorized, equals the loop, mean = batch gradient")
+    @DisplayName("convolutions: AUTO may vectorize; VECTORIZED equals the loop, mean = batch gradient")
     void agreesWithLoopAndBatch(Architectures.Case architecture, DataType type, int n) {
         SamplerChecks.agreesWithLoopAndBatch(manager, architecture, type, n);
     }

@@ -119,7 +119,7 @@ class EmbeddingSamplerTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("embedding blocks: AUTO is vectorized, equals the loop, mean = batch gradient")
+    @DisplayName("embedding blocks: AUTO may vectorize; VECTORIZED equals the loop, mean = batch gradient")
     void agreesWithLoopAndBatch(Lookup lookup, DataType type, int n) {
         try (NDManager scope = manager.newSubManager()) {
             Block block = lookup.architecture().block().apply(type);

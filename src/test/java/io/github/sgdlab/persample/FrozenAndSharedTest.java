@@ -137,8 +137,9 @@ class FrozenAndSharedTest extends EngineTest {
 
                 Map<String, double[]> frozenGradients;
                 double[] frozenNorms;
-                PerSample vectorized = PerSample.builder(block, loss).build();
-                assertEquals(Strategy.VECTORIZED, vectorized.strategy());
+                PerSample vectorized =
+                        PerSample.builder(block, loss).optStrategy(Strategy.VECTORIZED).build();
+                assertEquals(Strategy.AUTO, PerSample.builder(block, loss).build().strategy());
                 try (PerSampleResult result = vectorized.compute(inputs, labels)) {
                     for (String name : frozen) {
                         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

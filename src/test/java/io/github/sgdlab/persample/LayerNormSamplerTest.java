@@ -80,7 +80,7 @@ class LayerNormSamplerTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("LayerNorm blocks: AUTO is vectorized, equals the loop, mean = batch gradient")
+    @DisplayName("LayerNorm blocks: AUTO may vectorize; VECTORIZED equals the loop, mean = batch gradient")
     void agreesWithLoopAndBatch(Case architecture, DataType type, int n) {
         try (NDManager scope = manager.newSubManager()) {
             Block block = architecture.block().apply(type);

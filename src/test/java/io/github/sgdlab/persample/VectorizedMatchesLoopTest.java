@@ -30,7 +30,7 @@ class VectorizedMatchesLoopTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}, n = {2}")
     @MethodSource("cases")
-    @DisplayName("AUTO is vectorized, equals the loop, and the mean is the batch gradient")
+    @DisplayName("AUTO may vectorize; VECTORIZED equals the loop, and the mean is the batch gradient")
     void agreesWithLoopAndBatch(Architectures.Case architecture, DataType type, int n) {
         SamplerChecks.agreesWithLoopAndBatch(manager, architecture, type, n);
     }
