@@ -67,6 +67,8 @@ public final class PerSample {
     private final PerSampleVectorized vectorized;
     private final PerSampleLoop loop;
     private final IntConsumer progress;
+    private final Map<String, Footprint> footprints =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private PerSample(Builder builder) {
         this.block = builder.block;
@@ -165,7 +167,7 @@ public final class PerSample {
         }
         Footprint footprint;
         try {
-            footprint = vectorizedPlan.footprint(sample);
+            footprint = footprint(sample, parameters);
         } catch (RuntimeException e) {
             // A block that cannot tell its output shapes (getOutputShapes): no estimate. AUTO
             // takes the memory-lean LOOP; VECTORIZED, if set, runs the batch whole.
@@ -192,6 +194,22 @@ public final class PerSample {
             throw new IllegalStateException("VECTORIZED cannot serve this block tree");
         }
         return vectorizedPlan.footprint(sample);
+    }
+
+    /**
+     * The footprint for one sample's shapes and the trainable parameters of this call, kept:
+     * working it out runs each lambda block's {@code getOutputShapes} (a base manager and arrays
+     * each), which on a small batch cost more than the call itself.
+     */
+    private Footprint footprint(Shape[] sample, BlockParameters parameters) {
+        StringBuilder key = new StringBuilder(java.util.Arrays.toString(sample));
+        for (BlockParameters.Entry entry : parameters.trainable()) {
+            key.append(' ').append(entry.parameter().getId());
+        }
+        if (footprints.size() > 64) {
+            footprints.clear();
+        }
+        return footprints.computeIfAbsent(key.toString(), k -> vectorizedPlan.footprint(sample));
     }
 
     /** LOOP's footprint where there is no vectorized plan: the block's output, once. */
