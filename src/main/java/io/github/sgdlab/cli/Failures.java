@@ -22,6 +22,10 @@ final class Failures {
             Throwable cause = warmUp != null ? warmUp : failure;
             return "cannot load the PyTorch engine: " + rootMessage(cause);
         }
+        if (failure instanceof OutOfMemoryAdvice) {
+            return "out of memory (" + failure.getMessage() + "); "
+                    + ((OutOfMemoryAdvice) failure).remedy();
+        }
         if (failure instanceof OutOfMemoryError) {
             return "out of memory (" + failure.getMessage()
                     + "); give the JVM more with -Xmx or use fewer samples";

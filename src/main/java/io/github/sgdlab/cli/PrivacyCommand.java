@@ -132,6 +132,12 @@ final class PrivacyCommand implements Runnable {
                 return call.get();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                // The PRV grid grows with the steps (Opacus's too: at 2·10^5 steps, q = 0.2 it
+                // exhausted this 24 GiB machine); RDP's memory does not depend on the steps.
+                throw new OutOfMemoryAdvice(e, "the " + mechanism() + " accountant needs more "
+                        + "memory for these steps; give the JVM more with -Xmx"
+                        + ("prv".equals(mechanism()) ? " or use --accountant rdp" : ""));
             }
         }
 

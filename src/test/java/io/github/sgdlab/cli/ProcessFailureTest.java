@@ -93,6 +93,18 @@ class ProcessFailureTest {
     }
 
     @Test
+    @DisplayName("the PRV accountant out of memory: exit 3, one line that advises -Xmx or RDP, not fewer samples")
+    void accountantOutOfMemory() throws Exception {
+        // Opacus's PRV accountant exhausted this 24 GiB machine on the same setting.
+        JavaProcess.Result result = JavaProcess.run(new ProcessBuilder(JavaProcess.sgdLab(
+                List.of("-Xmx24m"), "privacy", "epsilon", "--noise-multiplier", "1",
+                "--sample-rate", "0.2", "--steps", "200000", "--delta", "1e-5")));
+        assertOneLine(result, 3, "sgd-lab: error: out of memory");
+        assertTrue(result.err().contains("the prv accountant needs more memory for these steps;"
+                + " give the JVM more with -Xmx or use --accountant rdp"), result.err());
+    }
+
+    @Test
     @DisplayName("missing libraries beside the launcher: exit 3 with one line that says what is missing")
     void missingLibraries() throws Exception {
         String classesOnly = Path.of(Launcher.class.getProtectionDomain().getCodeSource()
