@@ -19,7 +19,7 @@ import java.util.function.IntConsumer;
 /**
  * All four gradients at one θ — DJL batch and per-sample autograd, reference batch and
  * per-sample — and the cross-check between them, for data with any number d of features. The
- * notebook is the case d = 1: its data ({@code FeatureData.of(LinearData.notebook())}) at
+ * notebook is the case d = 1: its data ({@code LinearData.notebook().features()}) at
  * θ = (0, 0) in float32 ({@code notebook.Notebook}).
  *
  * @param dataType the autograd's working type
@@ -50,8 +50,9 @@ public record GradientComparison(
     public static final int HELD_VALUES = 20_000_000;
 
     /**
-     * Computes all four paths and cross-checks them. The per-sample averages are streamed, so
-     * memory stays at the data plus a chunk's worth, even at 10^7 samples.
+     * Computes all four paths and cross-checks them, the per-sample gradients by the vectorized
+     * strategy. Up to {@value #HELD_VALUES} per-sample values are kept for the spread; beyond,
+     * they are streamed, so memory stays at the data plus a chunk's worth.
      *
      * @param manager the caller's PyTorch manager; nothing stays attached to it
      * @param data the samples
