@@ -2,6 +2,7 @@ package io.github.sgdlab;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.linear.BatchGradient;
 import io.github.sgdlab.linear.Gradient;
@@ -45,7 +46,7 @@ public record ReferenceCase(
                         Resources.doubles(json.getAsJsonArray("x1")),
                         Resources.doubles(json.getAsJsonArray("eps")),
                         Resources.doubles(json.getAsJsonArray("y")),
-                        new Theta(t.get("theta0").getAsDouble(), t.get("theta1").getAsDouble()),
+                        Theta.of(t.get("theta0").getAsDouble(), t.get("theta1").getAsDouble()),
                         t));
             }
         }
@@ -57,8 +58,8 @@ public record ReferenceCase(
      *
      * @return the data
      */
-    public LinearData data() {
-        return new LinearData(seed, x1, eps, y);
+    public FeatureData data() {
+        return FeatureData.of(new LinearData(seed, x1, eps, y));
     }
 
     /**
@@ -69,8 +70,8 @@ public record ReferenceCase(
      */
     public BatchGradient batch(String engine) {
         JsonObject b = values.getAsJsonObject(engine).getAsJsonObject("batch");
-        return new BatchGradient(b.get("grad_theta0").getAsDouble(),
-                b.get("grad_theta1").getAsDouble(), b.get("loss").getAsDouble());
+        return new BatchGradient(Gradient.of(b.get("grad_theta0").getAsDouble(),
+                b.get("grad_theta1").getAsDouble()), b.get("loss").getAsDouble());
     }
 
     /**
@@ -81,12 +82,12 @@ public record ReferenceCase(
      */
     public Gradient perSampleAverage(String engine) {
         JsonObject g = values.getAsJsonObject(engine).getAsJsonObject("per_sample_average");
-        return new Gradient(g.get("grad_theta0").getAsDouble(), g.get("grad_theta1").getAsDouble());
+        return Gradient.of(g.get("grad_theta0").getAsDouble(), g.get("grad_theta1").getAsDouble());
     }
 
     @Override
     public String toString() {
-        return file.replace("reference/", "") + " at theta (" + theta.theta0() + ", "
-                + theta.theta1() + ")";
+        return file.replace("reference/", "") + " at theta (" + theta.get(0) + ", "
+                + theta.get(1) + ")";
     }
 }

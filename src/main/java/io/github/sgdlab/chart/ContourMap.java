@@ -48,7 +48,7 @@ public final class ContourMap {
         this.window = window;
         this.thetaStar = thetaStar;
         ScalarField field = ScalarField.sample(surface::loss, window, GRID, GRID);
-        double floor = surface.loss(thetaStar.theta0(), thetaStar.theta1());
+        double floor = surface.loss(thetaStar.get(0), thetaStar.get(1));
         double top = field.max() - floor;
         if (top > 0) {
             double[] excesses = ContourLevels.logSpaced(top * Math.pow(10, -DECADES),
@@ -72,7 +72,7 @@ public final class ContourMap {
     public static ContourMap around(LossSurface surface, Theta thetaStar, List<Theta> points) {
         Theta start = points.isEmpty() ? thetaStar : points.get(0);
         double reach = 3 * Math.max(1e-6,
-                Math.hypot(start.theta0() - thetaStar.theta0(), start.theta1() - thetaStar.theta1()));
+                Math.hypot(start.get(0) - thetaStar.get(0), start.get(1) - thetaStar.get(1)));
         return new ContourMap(surface, thetaStar, Window.around(thetaStar, points, reach, 0.08));
     }
 
@@ -141,8 +141,8 @@ public final class ContourMap {
     public void markThetaStar(XYChart chart) {
         double dx = 0.025 * (window.xMax() - window.xMin());
         double dy = 0.025 * (window.yMax() - window.yMin());
-        double x = thetaStar.theta0();
-        double y = thetaStar.theta1();
+        double x = thetaStar.get(0);
+        double y = thetaStar.get(1);
         Plot.line(chart, "θ*", new double[] {x - dx, x + dx, x, x - dx, x + dx},
                 new double[] {y - dy, y + dy, Double.NaN, y + dy, y - dy}, Plot.MINIMUM, 2.2f,
                 true);

@@ -122,7 +122,7 @@ public final class DescentCharts implements DescentPictures {
                 surface.loss(star[0], star[1])));
         // Everything below draws the (θ0, θ1) plane: one feature only.
         List<List<Theta>> epochs = record.epochs();
-        Theta thetaStar = new Theta(star[0], star[1]);
+        Theta thetaStar = Theta.of(star[0], star[1]);
         Path contours = folder.resolve(CONTOURS);
         EpochContours.write(contours, surface, thetaStar, epochs, record.iterationsPerEpoch());
         written.add(contours);
@@ -212,7 +212,7 @@ public final class DescentCharts implements DescentPictures {
                     }
                     return epochs;
                 }
-                epoch.add(new Theta(theta0, theta1));
+                epoch.add(Theta.of(theta0, theta1));
             }
             epochs.add(epoch);
         }

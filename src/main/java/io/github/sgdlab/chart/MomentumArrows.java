@@ -74,11 +74,11 @@ public final class MomentumArrows {
         List<Theta> shown = new ArrayList<>(path.subList(0, steps + 1));
         for (List<Arrow> kind : arrows) {
             for (Arrow a : kind) {
-                shown.add(new Theta(a.x1(), a.y1()));
+                shown.add(Theta.of(a.x1(), a.y1()));
             }
         }
-        double reach = 3 * Math.max(1e-6, Math.hypot(path.get(0).theta0() - thetaStar.theta0(),
-                path.get(0).theta1() - thetaStar.theta1()));
+        double reach = 3 * Math.max(1e-6, Math.hypot(path.get(0).get(0) - thetaStar.get(0),
+                path.get(0).get(1) - thetaStar.get(1)));
         // The window frames the steps and their arrows, not θ*: with a small learning rate the
         // first steps cover a sliver of the way, and a window reaching θ* would shrink them to
         // dots. θ* is marked when it falls inside.
@@ -109,14 +109,14 @@ public final class MomentumArrows {
         for (int t = 1; t <= steps; t++) {
             Theta from = path.get(t - 1);
             Theta to = path.get(t);
-            double nextV0 = (from.theta0() - to.theta0()) / lr;
-            double nextV1 = (from.theta1() - to.theta1()) / lr;
+            double nextV0 = (from.get(0) - to.get(0)) / lr;
+            double nextV1 = (from.get(1) - to.get(1)) / lr;
             double g0 = nextV0 - momentum * v0;
             double g1 = nextV1 - momentum * v1;
-            gradient.add(Arrow.from(from.theta0(), from.theta1(), -lr * g0, -lr * g1));
-            carried.add(Arrow.from(from.theta0(), from.theta1(), -lr * momentum * v0,
+            gradient.add(Arrow.from(from.get(0), from.get(1), -lr * g0, -lr * g1));
+            carried.add(Arrow.from(from.get(0), from.get(1), -lr * momentum * v0,
                     -lr * momentum * v1));
-            update.add(new Arrow(from.theta0(), from.theta1(), to.theta0(), to.theta1()));
+            update.add(new Arrow(from.get(0), from.get(1), to.get(0), to.get(1)));
             v0 = nextV0;
             v1 = nextV1;
         }

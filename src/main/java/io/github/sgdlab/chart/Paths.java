@@ -20,8 +20,8 @@ final class Paths {
         double[] xs = new double[points.size()];
         double[] ys = new double[points.size()];
         for (int k = 0; k < points.size(); k++) {
-            xs[k] = points.get(k).theta0();
-            ys[k] = points.get(k).theta1();
+            xs[k] = points.get(k).get(0);
+            ys[k] = points.get(k).get(1);
         }
         return new double[][] {xs, ys};
     }

@@ -43,28 +43,28 @@ public final class PerSampleArrows {
      * @return the chart
      */
     public static XYChart chart(Theta theta, PerSampleGradients perSample, Gradient batch) {
-        double[] g0 = perSample.gradTheta0();
-        double[] g1 = perSample.gradTheta1();
+        double[] g0 = perSample.gradient(0);
+        double[] g1 = perSample.gradient(1);
         List<Arrow> samples = new ArrayList<>();
         for (int i = 0; i < g0.length; i++) {
             samples.add(new Arrow(0, 0, g0[i], g1[i]));
         }
         Gradient mean = perSample.average();
-        Arrow bold = new Arrow(0, 0, batch.gradTheta0(), batch.gradTheta1());
+        Arrow bold = new Arrow(0, 0, batch.get(0), batch.get(1));
         List<Arrow> all = new ArrayList<>(samples);
         all.add(bold);
         Window window = Arrows.enclosing(all, 0.06);
         XYChart chart = Plot.chart(WIDTH, HEIGHT, String.format(Locale.ROOT,
                 "Gradients at θ = (%s, %s): %d per-sample, their mean, the batch gradient",
-                theta.theta0(), theta.theta1(), g0.length), "∂L/∂θ0", "∂L/∂θ1");
+                theta.get(0), theta.get(1), g0.length), "∂L/∂θ0", "∂L/∂θ1");
         Plot.show(chart, window);
         double[][] thin = Arrows.polyline(samples, window);
         Plot.line(chart, "per-sample gradients (" + g0.length + ")", thin[0], thin[1], SAMPLE, 1f,
                 true);
         double[][] thick = Arrows.polyline(List.of(bold), window);
         Plot.line(chart, "batch gradient", thick[0], thick[1], BATCH, 3.5f, true);
-        Plot.points(chart, "mean of the per-sample gradients", new double[] {mean.gradTheta0()},
-                new double[] {mean.gradTheta1()}, SeriesMarkers.CIRCLE, Color.BLACK, true);
+        Plot.points(chart, "mean of the per-sample gradients", new double[] {mean.get(0)},
+                new double[] {mean.get(1)}, SeriesMarkers.CIRCLE, Color.BLACK, true);
         return chart;
     }
 

@@ -180,15 +180,15 @@ final class PictureRecord implements DescentPictures.Recording {
         for (int i = 1; i < kept; i++) {
             if (current == null || epochOf[i] != epoch) {
                 current = new ArrayList<>();
-                current.add(new Theta(theta0[i - 1], theta1[i - 1]));
+                current.add(Theta.of(theta0[i - 1], theta1[i - 1]));
                 out.add(current);
                 epoch = epochOf[i];
             }
-            current.add(new Theta(theta0[i], theta1[i]));
+            current.add(Theta.of(theta0[i], theta1[i]));
         }
         if (out.isEmpty()) {
             // Diverged at the first iteration: the start alone.
-            out.add(List.of(new Theta(theta0[0], theta1[0])));
+            out.add(List.of(Theta.of(theta0[0], theta1[0])));
         }
         return out;
     }

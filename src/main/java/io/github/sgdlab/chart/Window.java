@@ -44,16 +44,16 @@ public record Window(double xMin, double xMax, double yMin, double yMax) {
      */
     public static Window around(Theta centre, Collection<Theta> points, double reach,
             double margin) {
-        double xMin = centre.theta0();
+        double xMin = centre.get(0);
         double xMax = xMin;
-        double yMin = centre.theta1();
+        double yMin = centre.get(1);
         double yMax = yMin;
         for (Theta p : points) {
-            if (Math.hypot(p.theta0() - centre.theta0(), p.theta1() - centre.theta1()) <= reach) {
-                xMin = Math.min(xMin, p.theta0());
-                xMax = Math.max(xMax, p.theta0());
-                yMin = Math.min(yMin, p.theta1());
-                yMax = Math.max(yMax, p.theta1());
+            if (Math.hypot(p.get(0) - centre.get(0), p.get(1) - centre.get(1)) <= reach) {
+                xMin = Math.min(xMin, p.get(0));
+                xMax = Math.max(xMax, p.get(0));
+                yMin = Math.min(yMin, p.get(1));
+                yMax = Math.max(yMax, p.get(1));
             }
         }
         return padded(xMin, xMax, yMin, yMax, margin);

@@ -20,7 +20,7 @@ import io.github.sgdlab.descent.PrivateDescentResult;
 import io.github.sgdlab.descent.PrivateSettings;
 import io.github.sgdlab.descent.TrajectoryListener;
 import io.github.sgdlab.linear.GradientsAt;
-import io.github.sgdlab.linear.ThetaVector;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.output.DescentJson;
 import io.github.sgdlab.output.DescentPictures;
 import io.github.sgdlab.output.OutputDirectory;
@@ -331,7 +331,7 @@ final class DescendCommand implements Callable<Integer> {
         }
         DescentConfig.Builder builder = DescentConfig.builder();
         int effectiveBatch = batch;
-        ThetaVector start;
+        Theta start;
         if (dataFile.given()) {
             if (given("--dataset")) {
                 throw new ParameterException(spec.commandLine(),
@@ -401,7 +401,7 @@ final class DescendCommand implements Callable<Integer> {
      * Refuses a start θ the working type cannot hold, as {@code gradient} refuses it: in float32
      * a component beyond {@link Float#MAX_VALUE} becomes infinity and the run a NaN "diverged".
      */
-    private void requireRepresentable(ThetaVector start) {
+    private void requireRepresentable(Theta start) {
         if (dataType != DataType.FLOAT32) {
             return;
         }

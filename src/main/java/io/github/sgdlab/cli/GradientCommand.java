@@ -1,17 +1,19 @@
 package io.github.sgdlab.cli;
 
 import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.github.sgdlab.chart.PerSampleArrows;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.linear.BatchGradient;
-import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.PerSampleSink;
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.linear.ThetaVector;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.output.JsonNumbers;
 import io.github.sgdlab.persample.Strategy;
 
 import java.io.IOException;
@@ -85,49 +87,38 @@ final class GradientCommand implements Callable<Integer> {
             }
             return fromFile();
         }
-        LinearData data = dataSet.generate();
+        LinearData generated = dataSet.generate();
         Theta theta = thetaOptions.forGenerated();
-        checkPlot(data);
-        return GradientReport.print(spec, data, theta, dataType, json,
-                manager -> {
-                    // The loop takes about 35 µs a sample: a bar on a terminal for long ones.
-                    try (StderrProgress bar = StderrProgress.start("per-sample loop (samples)",
-                            data.samples(), perSample != Strategy.LOOP)) {
-                        return GradientComparison.compute(manager, data, theta, dataType,
-                                perSample, bar::stepTo);
-                    }
-                },
-                this::save, result -> table(data, result));
-    }
-
-    /**
-     * Writes {@code --plot} and {@code --per-sample-csv}, if asked. A CSV path that names no
-     * writable file (no such directory, a directory, no permission) is bad input, exit 2; a
-     * write that fails on the way (a full disk) is a failure to write results, exit 3, like
-     * stdout's. The plot's path was checked before any work.
-     */
-    private void save(GradientComparison result) {
-        plot(result);
-        if (perSampleCsv == null) {
-            return;
-        }
-        try {
-            PerSampleCsv.write(spec, perSampleCsv, result.perSample());
-        } catch (IOException e) {
-            throw PerSampleCsv.failure(spec, perSampleCsv, e);
-        }
+        checkPlot(generated);
+        FeatureData data = FeatureData.of(generated);
+        JsonObject lead = new JsonObject();
+        lead.addProperty("seed", generated.seed());
+        String source = String.format(Locale.ROOT, "seed %d, %d samples", generated.seed(),
+                generated.samples());
+        // The picture needs every sample's gradient: at most PerSampleArrows.MAX_SAMPLES.
+        double[][] pairs = plot == null ? null : new double[2][data.samples()];
+        PerSampleSink keep = pairs == null ? PerSampleSink.NONE : (from, m, gradients) -> {
+            for (int j = 0; j < 2; j++) {
+                System.arraycopy(gradients[j], 0, pairs[j], from, m);
+            }
+        };
+        return GradientReport.print(spec, new GradientReport.Source(source, lead,
+                new JsonObject()), data, new GradientReport.Settings(theta, dataType, json,
+                        perSample, perSampleCsv, keep, result -> plot(result, pairs),
+                        result -> NotebookTranscript.table(source, result)));
     }
 
     /**
      * Draws {@code --plot} from the gradients the command computed: each sample's and the
-     * batch's, by DJL autograd.
+     * batch's, by DJL autograd. A write that fails is a failure to write results, exit 3; the
+     * plot's path was checked before any work.
      */
-    private void plot(GradientComparison result) {
+    private void plot(GradientComparison result, double[][] pairs) {
         if (plot == null) {
             return;
         }
         try {
-            PerSampleArrows.write(plot, result.theta(), result.perSample(),
+            PerSampleArrows.write(plot, result.theta(), new PerSampleGradients(pairs),
                     result.batch().gradient());
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -185,39 +176,25 @@ final class GradientCommand implements Callable<Integer> {
                     "--seed and --samples draw data; with --data the file holds the samples");
         }
         FeatureData data = dataFile.read();
-        ThetaVector vector = thetaOptions.forFeatures(data.features());
-        return FeatureReport.print(spec, dataFile.source(), data, vector, dataType, json,
-                perSample, perSampleCsv);
+        Theta vector = thetaOptions.forFeatures(data.features());
+        String source = String.format(Locale.ROOT, "%s, %d samples, %s ~ %s",
+                dataFile.source(), data.samples(), data.targetName(),
+                String.join(" + ", data.featureNames()));
+        JsonObject lead = new JsonObject();
+        lead.addProperty("data", dataFile.source());
+        JsonObject trail = new JsonObject();
+        trail.addProperty("target", data.targetName());
+        JsonArray features = new JsonArray();
+        data.featureNames().forEach(features::add);
+        trail.add("features", features);
+        trail.add("theta", JsonNumbers.numbers(vector.values()));
+        return GradientReport.print(spec, new GradientReport.Source(source, lead, trail), data,
+                new GradientReport.Settings(vector, dataType, json, perSample, perSampleCsv,
+                        PerSampleSink.NONE, result -> { },
+                        result -> NotebookTranscript.table(source, result)));
     }
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    private static String table(LinearData data, GradientComparison result) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "seed %d, %d samples, theta = (%s, %s), %s\n\n",
-                data.seed(), data.samples(),
-                result.theta().theta0(), result.theta().theta1(), result.dataType()));
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s\n",
-                "", "grad_theta0", "grad_theta1", "loss"));
-        row(out, "DJL autograd, batch (In [10])", result.batch());
-        row(out, "DJL autograd, per-sample avg (In [11])", result.perSampleAverage());
-        row(out, "DJL autograd, per-sample std (spread)", result.perSample().spread());
-        row(out, "reference, batch (In [12])", result.referenceBatch());
-        row(out, "reference, per-sample avg (In [14])", result.referencePerSampleAverage());
-        return out.append('\n').append(NotebookTranscript.verdict(result)).append('\n')
-                .toString();
-    }
-
-    private static void row(StringBuilder out, String label, BatchGradient batch) {
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %-24s %s\n", label,
-                DoubleText.of(batch.gradTheta0()), DoubleText.of(batch.gradTheta1()),
-                DoubleText.of(batch.loss())));
-    }
-
-    private static void row(StringBuilder out, String label, Gradient gradient) {
-        out.append(String.format(Locale.ROOT, "%-40s %-24s %s\n", label,
-                DoubleText.of(gradient.gradTheta0()), DoubleText.of(gradient.gradTheta1())));
     }
 }

@@ -1,10 +1,12 @@
 package io.github.sgdlab.cli;
 
-import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonObject;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.grad.GradientComparison;
-import io.github.sgdlab.linear.Theta;
+import io.github.sgdlab.linear.PerSampleSink;
+import io.github.sgdlab.notebook.Notebook;
 import io.github.sgdlab.notebook.NotebookTranscript;
+import io.github.sgdlab.persample.Strategy;
 
 import java.util.concurrent.Callable;
 
@@ -29,9 +31,12 @@ final class NotebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LinearData data = LinearData.notebook();
-        return GradientReport.print(spec, data, Theta.ZERO, DataType.FLOAT32, json,
-                manager -> GradientComparison.compute(manager, data, Theta.ZERO, DataType.FLOAT32),
-                result -> { }, NotebookTranscript::text);
+        JsonObject lead = new JsonObject();
+        lead.addProperty("seed", LinearData.NOTEBOOK_SEED);
+        return GradientReport.print(spec, new GradientReport.Source("", lead, new JsonObject()),
+                FeatureData.of(LinearData.notebook()),
+                new GradientReport.Settings(Notebook.THETA, Notebook.DATA_TYPE, json,
+                        Strategy.VECTORIZED, null, PerSampleSink.NONE, result -> { },
+                        NotebookTranscript::text));
     }
 }

@@ -2,7 +2,6 @@ package io.github.sgdlab.cli;
 
 import io.github.sgdlab.files.AtomicFile;
 import io.github.sgdlab.files.DoubleText;
-import io.github.sgdlab.linear.PerSampleGradients;
 import io.github.sgdlab.linear.PerSampleSink;
 
 import java.io.BufferedWriter;
@@ -144,23 +143,6 @@ final class PerSampleCsv {
         Path csv = spec.commandLine().getParseResult() == null ? null
                 : spec.commandLine().getParseResult().matchedOptionValue("--per-sample-csv", null);
         return isStdout(csv) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    }
-
-    /**
-     * Writes the n gradient pairs of the notebook's model.
-     *
-     * @param spec the command, for standard output
-     * @param path where it goes ({@code -}: standard output); its directory must exist
-     * @param gradients the per-sample gradients
-     * @throws IOException if it cannot be written; the target is then untouched
-     */
-    static void write(CommandSpec spec, Path path, PerSampleGradients gradients)
-            throws IOException {
-        write(spec, path, 2, sink -> {
-            sink.accept(0, gradients.size(),
-                    new double[][] {gradients.gradTheta0(), gradients.gradTheta1()});
-            return null;
-        });
     }
 
     /** A row that could not be written, carried out of the sink, which cannot throw it. */

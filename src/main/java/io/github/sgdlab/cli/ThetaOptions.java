@@ -1,7 +1,6 @@
 package io.github.sgdlab.cli;
 
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.linear.ThetaVector;
 
 import java.util.List;
 
@@ -38,7 +37,7 @@ final class ThetaOptions {
      * @return θ, d + 1 values
      * @throws ParameterException if both forms are given or the values do not fit the data
      */
-    ThetaVector forFeatures(int d) {
+    Theta forFeatures(int d) {
         boolean pair = pairGiven();
         if (pair && d != 1) {
             throw badInput("--theta0/--theta1 fit one feature and the data have " + d
@@ -51,8 +50,8 @@ final class ThetaOptions {
         }
         try {
             return theta != null
-                    ? ThetaVector.of(theta.stream().mapToDouble(Double::doubleValue).toArray())
-                    : pair ? ThetaVector.of(theta0, theta1) : ThetaVector.zeros(d);
+                    ? Theta.of(theta.stream().mapToDouble(Double::doubleValue).toArray())
+                    : pair ? Theta.of(theta0, theta1) : Theta.zeros(d);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
@@ -71,11 +70,13 @@ final class ThetaOptions {
             throw badInput("--theta has " + count(theta.size())
                     + " but the generated data have one feature: give 2, the intercept first");
         }
-        try {
-            return theta == null ? new Theta(theta0, theta1) : new Theta(theta.get(0), theta.get(1));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        double intercept = theta == null ? theta0 : theta.get(0);
+        double slope = theta == null ? theta1 : theta.get(1);
+        if (!Double.isFinite(intercept) || !Double.isFinite(slope)) {
+            // The generated data's message has always shown θ as the pair the table prints.
+            throw badInput("theta must be finite, got (" + intercept + ", " + slope + ")");
         }
+        return Theta.of(intercept, slope);
     }
 
     /** Whether --theta0 or --theta1 was given; refuses them beside --theta. */

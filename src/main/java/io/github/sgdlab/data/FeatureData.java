@@ -118,11 +118,10 @@ public final class FeatureData {
      * {@code y}; the noise {@code eps} is not part of it.
      *
      * @param data the generated data
-     * @return the same samples with d = 1
+     * @return the same samples with d = 1: {@link LinearData#features()}, no copy
      */
     public static FeatureData of(LinearData data) {
-        return new FeatureData(List.of("x1"), Columns.DEFAULT_TARGET,
-                new double[][] {data.x1()}, data.y());
+        return data.features();
     }
 
     /**

@@ -1,20 +1,20 @@
 package io.github.sgdlab.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The notebook's data set: {@code x1 = uniform(-1, 1, n)}, {@code eps = randn(n)},
  * {@code y = 3*x1 + 4 + eps}, drawn in that order from {@code np.random.seed(seed)}.
  *
- * <p>Immutable: the arrays are copied in and out.
+ * <p>A view of the general data: the samples themselves are a one-feature {@link FeatureData}
+ * ({@link #features()}, feature {@code x1}, target {@code y}), which every gradient, bound and
+ * descent takes; this class adds what only a generated set has, the seed and the noise.
  *
- * @param seed the seed the data were drawn with
- * @param x1 the feature, uniform on [-1, 1)
- * @param eps the noise, standard normal
- * @param y the target {@code 3*x1 + 4 + eps}
+ * <p>Immutable: the arrays are copied in and out.
  */
-public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
+public final class LinearData {
 
     /** The notebook's seed: {@code np.random.seed(45)}. */
     public static final long NOTEBOOK_SEED = 45;
@@ -34,28 +34,36 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     /** The upper bound of {@code x1 = uniform(-1, 1, n)}. */
     static final double X1_HIGH = 1;
 
+    private final long seed;
+    private final double[] eps;
+    private final FeatureData features;
+
     /**
      * Checks the arrays line up and copies them.
      *
      * @param seed the seed the data were drawn with
-     * @param x1 the feature
-     * @param eps the noise
-     * @param y the target
+     * @param x1 the feature, uniform on [-1, 1)
+     * @param eps the noise, standard normal
+     * @param y the target {@code 3*x1 + 4 + eps}
      * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a
      *     value is NaN or infinite (the message names the first such value)
      */
-    public LinearData {
+    public LinearData(long seed, double[] x1, double[] eps, double[] y) {
         if (x1.length == 0 || x1.length != eps.length || x1.length != y.length) {
             throw new IllegalArgumentException(
                     "x1, eps and y must have the same, non-zero length; got "
                             + x1.length + ", " + eps.length + ", " + y.length);
         }
-        x1 = x1.clone();
-        eps = eps.clone();
-        y = y.clone();
-        requireFinite("x1", x1);
-        requireFinite("eps", eps);
-        requireFinite("y", y);
+        double[] feature = x1.clone();
+        double[] noise = eps.clone();
+        double[] target = y.clone();
+        requireFinite("x1", feature);
+        requireFinite("eps", noise);
+        requireFinite("y", target);
+        this.seed = seed;
+        this.eps = noise;
+        this.features = new FeatureData(List.of("x1"), Columns.DEFAULT_TARGET,
+                new double[][] {feature}, target);
     }
 
     private static void requireFinite(String name, double[] values) {
@@ -65,6 +73,17 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
                         name + "[" + i + "] is " + values[i] + "; every value must be finite");
             }
         }
+    }
+
+    /**
+     * The samples as the general data: one feature {@code x1} and the target {@code y}, without
+     * the seed and the noise. Every gradient, bound and descent takes its data in this form; the
+     * notebook is its case d = 1.
+     *
+     * @return the features and the target
+     */
+    public FeatureData features() {
+        return features;
     }
 
     /**
@@ -112,12 +131,21 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     }
 
     /**
+     * The seed the data were drawn with.
+     *
+     * @return the seed
+     */
+    public long seed() {
+        return seed;
+    }
+
+    /**
      * How many samples the set holds.
      *
      * @return n
      */
     public int samples() {
-        return x1.length;
+        return features.samples();
     }
 
     /**
@@ -125,9 +153,8 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      *
      * @return x1
      */
-    @Override
     public double[] x1() {
-        return x1.clone();
+        return features.feature(0);
     }
 
     /**
@@ -135,7 +162,6 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      *
      * @return eps
      */
-    @Override
     public double[] eps() {
         return eps.clone();
     }
@@ -145,9 +171,8 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      *
      * @return y
      */
-    @Override
     public double[] y() {
-        return y.clone();
+        return features.y();
     }
 
     /**
@@ -160,9 +185,8 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
     public boolean equals(Object other) {
         return other instanceof LinearData that
                 && seed == that.seed
-                && Arrays.equals(x1, that.x1)
                 && Arrays.equals(eps, that.eps)
-                && Arrays.equals(y, that.y);
+                && features.equals(that.features);
     }
 
     /**
@@ -172,7 +196,7 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(seed, Arrays.hashCode(x1), Arrays.hashCode(eps), Arrays.hashCode(y));
+        return Objects.hash(seed, Arrays.hashCode(eps), features);
     }
 
     /**
@@ -182,7 +206,7 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      */
     @Override
     public String toString() {
-        return "LinearData[seed=" + seed + ", samples=" + x1.length + "]";
+        return "LinearData[seed=" + seed + ", samples=" + samples() + "]";
     }
 
     /**
@@ -192,7 +216,7 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      * @return {@code x1[i]}
      */
     public double x1(int i) {
-        return x1[i];
+        return features.x(i, 0);
     }
 
     /**
@@ -212,6 +236,6 @@ public record LinearData(long seed, double[] x1, double[] eps, double[] y) {
      * @return {@code y[i]}
      */
     public double y(int i) {
-        return y[i];
+        return features.y(i);
     }
 }

@@ -6,7 +6,6 @@ import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
 import io.github.sgdlab.descent.InvalidSettingException.Setting;
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.linear.ThetaVector;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -51,11 +50,11 @@ public final class DescentConfig {
     private final long shuffleSeed;
     private final double eps;
     private final int maxEpochs;
-    private final ThetaVector start;
+    private final Theta start;
     private final DataType dataType;
     private final boolean keepTrajectory;
 
-    private DescentConfig(Builder b, FeatureData data, ThetaVector start) {
+    private DescentConfig(Builder b, FeatureData data, Theta start) {
         this.dataset = b.dataset;
         this.datasetName = b.dataset != null ? b.dataset.id() : b.datasetName;
         this.data = data;
@@ -206,7 +205,7 @@ public final class DescentConfig {
      *
      * @return d + 1 values, intercept first; zeros unless set
      */
-    public ThetaVector start() {
+    public Theta start() {
         return start;
     }
 
@@ -262,7 +261,7 @@ public final class DescentConfig {
         private long shuffleSeed;
         private double eps = DEFAULT_EPS;
         private int maxEpochs = DEFAULT_MAX_EPOCHS;
-        private ThetaVector start;
+        private Theta start;
         private DataType dataType = DataType.FLOAT64;
         private boolean keepTrajectory = true;
 
@@ -395,22 +394,12 @@ public final class DescentConfig {
         }
 
         /**
-         * Sets the start θ_0 of the one-feature model; (0, 0) by default.
-         *
-         * @param start θ_0
-         * @return this builder
-         */
-        public Builder optStart(Theta start) {
-            return optStart(ThetaVector.of(Objects.requireNonNull(start, "start")));
-        }
-
-        /**
-         * Sets the start θ_0 for d features; zeros by default.
+         * Sets the start θ_0; zeros by default ((0, 0) for the notebook's one feature).
          *
          * @param start θ_0, d + 1 values, intercept first
          * @return this builder
          */
-        public Builder optStart(ThetaVector start) {
+        public Builder optStart(Theta start) {
             this.start = Objects.requireNonNull(start, "start");
             return this;
         }
@@ -449,7 +438,7 @@ public final class DescentConfig {
                     ? this.data : FeatureData.of(dataset.data());
             int n = data.samples();
             int d = data.features();
-            ThetaVector start = this.start != null ? this.start : ThetaVector.zeros(d);
+            Theta start = this.start != null ? this.start : Theta.zeros(d);
             require(start.features() == d, Setting.START, "has " + (start.features() + 1)
                     + " values but the data have " + d + (d == 1 ? " feature" : " features")
                     + ": give " + (d + 1) + ", the intercept first");

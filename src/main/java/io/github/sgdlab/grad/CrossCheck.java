@@ -1,28 +1,29 @@
 package io.github.sgdlab.grad;
 
 import ai.djl.ndarray.types.DataType;
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.linear.BatchGradient;
 import io.github.sgdlab.linear.DataTypes;
 import io.github.sgdlab.linear.Gradient;
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.reference.Precision;
 import io.github.sgdlab.reference.RoundingBound;
+import io.github.sgdlab.reference.Precision;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verdict on DJL's autograd: each of its five values — the batch gradient's two components,
- * the loss, and the per-sample average's two components — against the plain-Java reference's,
- * each within its own rounding-error tolerance ({@link RoundingBound#crossCheck}).
+ * The verdict on DJL's autograd: each of its values — the batch gradient's d + 1 components, the
+ * loss, and the per-sample average's d + 1 components — against the plain-Java reference's, each
+ * within its own rounding-error tolerance ({@link RoundingBound}).
  *
  * <p>A value is within tolerance when {@code |autograd − reference| <= tolerance}; the check
- * passes when all five are (a NaN anywhere fails it). The summary numbers describe the
+ * passes when all are (a NaN anywhere fails it). The summary numbers describe the
  * <em>worst</em> value, the one with the largest ratio of difference to tolerance:
  * {@link #maxAbsDiff()} is its difference and {@link #tolerance()} its tolerance, so
  * {@code ok() == (maxAbsDiff() <= tolerance())} always holds.
  *
- * @param values the five compared values, in the order batch θ0, θ1, loss, average θ0, θ1
+ * @param values the compared values, in the order batch θ0 … θd, loss, average θ0 … θd
  */
 public record CrossCheck(List<ValueCheck> values) {
 
@@ -52,37 +53,38 @@ public record CrossCheck(List<ValueCheck> values) {
     }
 
     /**
-     * Compares autograd against the reference, each value within its own tolerance.
+     * Compares autograd against the reference, each value within its own tolerance
+     * ({@link RoundingBound#crossCheck}).
      *
      * @param data the samples both paths used
-     * @param theta where both took the gradient
+     * @param theta where both took the gradient: d + 1 values
      * @param dataType the autograd's working type, float32 or float64
      * @param batch the autograd batch gradient and loss
      * @param perSampleAverage the autograd average per-sample gradient
      * @param referenceBatch the reference batch gradient and loss
      * @param referencePerSampleAverage the reference average per-sample gradient
-     * @return the verdict, value by value
+     * @return the verdict, value by value: {@code grad_theta0 … grad_thetaD}, {@code loss},
+     *     {@code average_grad_theta0 … average_grad_thetaD}
+     * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static CrossCheck compare(
-            LinearData data,
-            Theta theta,
-            DataType dataType,
-            BatchGradient batch,
-            Gradient perSampleAverage,
-            BatchGradient referenceBatch,
-            Gradient referencePerSampleAverage) {
+    public static CrossCheck compare(FeatureData data, Theta theta, DataType dataType,
+            BatchGradient batch, Gradient perSampleAverage,
+            BatchGradient referenceBatch, Gradient referencePerSampleAverage) {
         RoundingBound.Tolerances tolerance =
                 RoundingBound.crossCheck(data, theta, precision(dataType));
-        return new CrossCheck(List.of(
-                new ValueCheck("grad_theta0", batch.gradTheta0(), referenceBatch.gradTheta0(),
-                        tolerance.gradTheta0()),
-                new ValueCheck("grad_theta1", batch.gradTheta1(), referenceBatch.gradTheta1(),
-                        tolerance.gradTheta1()),
-                new ValueCheck("loss", batch.loss(), referenceBatch.loss(), tolerance.loss()),
-                new ValueCheck("average_grad_theta0", perSampleAverage.gradTheta0(),
-                        referencePerSampleAverage.gradTheta0(), tolerance.averageGradTheta0()),
-                new ValueCheck("average_grad_theta1", perSampleAverage.gradTheta1(),
-                        referencePerSampleAverage.gradTheta1(), tolerance.averageGradTheta1())));
+        double[] gradientTolerance = tolerance.gradient();
+        double[] averageTolerance = tolerance.average();
+        List<ValueCheck> values = new ArrayList<>();
+        for (int j = 0; j <= data.features(); j++) {
+            values.add(new ValueCheck("grad_theta" + j, batch.gradient().get(j),
+                    referenceBatch.gradient().get(j), gradientTolerance[j]));
+        }
+        values.add(new ValueCheck("loss", batch.loss(), referenceBatch.loss(), tolerance.loss()));
+        for (int j = 0; j <= data.features(); j++) {
+            values.add(new ValueCheck("average_grad_theta" + j, perSampleAverage.get(j),
+                    referencePerSampleAverage.get(j), averageTolerance[j]));
+        }
+        return new CrossCheck(values);
     }
 
     /**
@@ -134,9 +136,9 @@ public record CrossCheck(List<ValueCheck> values) {
     /**
      * One compared value.
      *
-     * @param name the value's name, as in the JSON output: {@code grad_theta0},
-     *     {@code grad_theta1}, {@code loss}, {@code average_grad_theta0},
-     *     {@code average_grad_theta1}
+     * @param name the value's name, as in the JSON output: {@code grad_theta0} …
+     *     {@code grad_thetaD}, {@code loss}, {@code average_grad_theta0} …
+     *     {@code average_grad_thetaD}
      * @param autograd DJL autograd's value
      * @param reference the plain-Java reference's value
      * @param tolerance the largest difference rounding alone can explain

@@ -3,9 +3,8 @@
  * ({@link io.github.sgdlab.reference}), each value within its own rounding-error bound. What
  * remains here is what needs both sides: {@link io.github.sgdlab.grad.CrossCheck} (the verdict,
  * and the map from DJL's data types to the witness's {@link io.github.sgdlab.reference.Precision}),
- * {@link io.github.sgdlab.grad.GradientComparison} (the notebook's four gradients side by side),
- * {@link io.github.sgdlab.grad.FeatureComparison} (the same for d features, equal to it bit for
- * bit at d = 1) and {@link io.github.sgdlab.grad.ReferenceAssertions} (a JUnit assertion over
- * them).
+ * {@link io.github.sgdlab.grad.GradientComparison} (the four gradients side by side, for d
+ * features; the notebook is d = 1) and {@link io.github.sgdlab.grad.ReferenceAssertions} (a JUnit
+ * assertion over them).
  */
 package io.github.sgdlab.grad;

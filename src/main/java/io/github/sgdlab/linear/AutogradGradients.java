@@ -1,29 +1,19 @@
 package io.github.sgdlab.linear;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.initializer.Initializer;
-import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.persample.PerSample;
-import io.github.sgdlab.persample.PerSampleLoss;
-import io.github.sgdlab.persample.PerSampleResult;
 import io.github.sgdlab.persample.Strategy;
 
-import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import java.util.function.IntToDoubleFunction;
 
 /**
- * The notebook's torch cells on DJL NDArrays: the batch gradient of the mean-squared error
- * (In [10]) and the per-sample gradients (In [11]), both by automatic differentiation with a
+ * The notebook's torch cells on DJL NDArrays, for the linear model with any number d of features
+ * (the notebook is d = 1): the batch gradient of the mean-squared error (In [10]) and the
+ * per-sample gradients (In [11]), both by automatic differentiation with a
  * {@link ai.djl.training.GradientCollector}.
  *
  * <p>The caller owns the {@link NDManager}; every NDArray made here lives in a sub-manager that is
@@ -34,7 +24,7 @@ import java.util.function.IntToDoubleFunction;
  * <pre>{@code
  * try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
  *     AutogradGradients autograd = AutogradGradients.builder(manager).build();
- *     BatchGradient batch = autograd.batch(LinearData.notebook(), Theta.ZERO);
+ *     BatchGradient batch = autograd.batch(FeatureData.of(LinearData.notebook()), Theta.zeros(1));
  * }
  * }</pre>
  */
@@ -70,80 +60,9 @@ public final class AutogradGradients {
     }
 
     /**
-     * In [10]: θ0 and θ1 as scalars with gradients attached, {@code y_pred = theta_1 * x + theta_0},
-     * {@code loss = mean((y_pred - y)^2)}, one backward pass.
-     *
-     * @param data the samples, converted to this instance's data type as {@code torch.tensor}
-     *     does
-     * @param theta where to take the gradient
-     * @return the gradients of the loss and the loss itself
-     */
-    public BatchGradient batch(LinearData data, Theta theta) {
-        try (NDManager scope = manager.newSubManager(device)) {
-            NDArray x1 = tensor(scope, data::x1, data.samples());
-            NDArray y = tensor(scope, data::y, data.samples());
-            NDArray theta0 = parameter(scope, theta.theta0());
-            NDArray theta1 = parameter(scope, theta.theta1());
-            return CollectorGate.collect(manager.getEngine(), collector -> {
-                NDArray yPred = theta1.mul(x1).add(theta0);
-                NDArray loss = yPred.sub(y).square().mean();
-                collector.backward(loss);
-                return new BatchGradient(
-                        scalar(theta0.getGradient()), scalar(theta1.getGradient()), scalar(loss));
-            });
-        }
-    }
-
-    /**
-     * In [11]: for each sample, zero θ's gradients, take that sample's squared error
-     * {@code (theta_1 * x_i + theta_0 - y_i)^2}, run backward and record both gradients.
-     *
-     * <p>The zeroing matters: like torch, DJL's PyTorch engine adds each backward pass into the
-     * existing gradient, across collectors. Each step's arrays live in their own sub-manager, so
-     * native memory stays flat however many samples there are.
-     *
-     * @param data the samples
-     * @param theta where to take the gradients
-     * @return one gradient pair per sample, in sample order
-     */
-    public PerSampleGradients perSample(LinearData data, Theta theta) {
-        int n = data.samples();
-        double[] gradTheta0 = new double[n];
-        double[] gradTheta1 = new double[n];
-        try (NDManager scope = manager.newSubManager(device)) {
-            NDArray x1 = tensor(scope, data::x1, data.samples());
-            NDArray y = tensor(scope, data::y, data.samples());
-            NDArray theta0 = parameter(scope, theta.theta0());
-            NDArray theta1 = parameter(scope, theta.theta1());
-            for (int i = 0; i < n; i++) {
-                try (NDManager step = scope.newSubManager()) {
-                    final int index = i;
-                    CollectorGate.collect(manager.getEngine(), collector -> {
-                        zeroGradient(theta0);
-                        zeroGradient(theta1);
-                        NDArray xi = x1.get(index);
-                        NDArray yi = y.get(index);
-                        // Indexing and arithmetic attach their results to the first operand's
-                        // manager; move them into this step's so they die with it.
-                        xi.attach(step);
-                        yi.attach(step);
-                        NDArray yPredI = xi.mul(theta1).add(theta0);
-                        NDArray lossI = yPredI.sub(yi).square();
-                        collector.backward(lossI);
-                        gradTheta0[index] = scalar(theta0.getGradient());
-                        gradTheta1[index] = scalar(theta1.getGradient());
-                        return null;
-                    });
-                }
-            }
-        }
-        return new PerSampleGradients(gradTheta0, gradTheta1);
-    }
-
-    /**
-     * In [10] for d features: {@code y_pred = theta_1 * x_1 + … + theta_d * x_d + theta_0},
-     * {@code loss = mean((y_pred - y)^2)}, one backward pass; for d = 1 the same operations as
-     * {@link #batch(LinearData, Theta)}.
+     * In [10]: {@code y_pred = theta_1 * x_1 + … + theta_d * x_d + theta_0},
+     * {@code loss = mean((y_pred - y)^2)}, one backward pass; for d = 1 the notebook's
+     * {@code y_pred = theta_1 * x + theta_0}.
      *
      * @param data the samples, converted to this instance's data type as {@code torch.tensor}
      *     does
@@ -151,14 +70,14 @@ public final class AutogradGradients {
      * @return the gradient (intercept first) and the loss
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public BatchGradientVector batch(FeatureData data, ThetaVector theta) {
-        return features().batch(data, theta);
+    public BatchGradient batch(FeatureData data, Theta theta) {
+        return chunked().batch(data, theta);
     }
 
     /**
-     * In [11] for d features: every sample's gradient of its squared error. Computed in chunks of
+     * In [11]: every sample's gradient of its squared error. Computed in chunks of
      * samples, each sample with its own copy of θ, so n samples take n / 65536 backward passes
-     * rather than n; see {@link #perSampleAverage(FeatureData, ThetaVector)} to get the average
+     * rather than n; see {@link #perSampleAverage(FeatureData, Theta)} to get the average
      * without holding n gradients.
      *
      * @param data the samples
@@ -166,19 +85,19 @@ public final class AutogradGradients {
      * @return one gradient vector per sample, in sample order
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public PerSampleGradientVectors perSample(FeatureData data, ThetaVector theta) {
+    public PerSampleGradients perSample(FeatureData data, Theta theta) {
         double[][] all = new double[theta.features() + 1][data.samples()];
-        features().perSample(data, theta, (from, m, chunk) -> {
+        chunked().perSample(data, theta, (from, m, chunk) -> {
             for (int j = 0; j < all.length; j++) {
                 System.arraycopy(chunk[j], 0, all[j], from, m);
             }
         });
-        return new PerSampleGradientVectors(all);
+        return new PerSampleGradients(all);
     }
 
     /**
-     * The average of {@link #perSample(FeatureData, ThetaVector)}, summed left to right as
-     * {@link PerSampleGradientVectors#average()} does and equal to it bit for bit, but chunk by
+     * The average of {@link #perSample(FeatureData, Theta)}, summed left to right as
+     * {@link PerSampleGradients#average()} does and equal to it bit for bit, but chunk by
      * chunk: memory stays flat for 10^7 samples.
      *
      * @param data the samples
@@ -186,40 +105,40 @@ public final class AutogradGradients {
      * @return the average stochastic gradient
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public GradientVector perSampleAverage(FeatureData data, ThetaVector theta) {
+    public Gradient perSampleAverage(FeatureData data, Theta theta) {
         RunningMean mean = new RunningMean(theta.features() + 1);
-        features().perSample(data, theta, (from, m, chunk) -> mean.addChunk(chunk, m));
+        chunked().perSample(data, theta, (from, m, chunk) -> mean.addChunk(chunk, m));
         return mean.mean();
     }
 
     /**
-     * The spread of {@link #perSample(FeatureData, ThetaVector)}: each component's standard
+     * The spread of {@link #perSample(FeatureData, Theta)}: each component's standard
      * deviation over the samples, in two passes as {@link PerSampleGradients#spread()} computes
      * it and equal to it bit for bit; the per-sample gradients are computed again for the second
      * pass rather than held, so memory stays flat.
      *
      * @param data the samples
      * @param theta where to take the gradients
-     * @param mean {@link #perSampleAverage(FeatureData, ThetaVector)} at the same θ
+     * @param mean {@link #perSampleAverage(FeatureData, Theta)} at the same θ
      * @return the standard deviation of each component (ddof 0)
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public GradientVector perSampleSpread(FeatureData data, ThetaVector theta,
-            GradientVector mean) {
+    public Gradient perSampleSpread(FeatureData data, Theta theta,
+            Gradient mean) {
         RunningDeviation deviation = new RunningDeviation(mean);
-        features().perSample(data, theta, (from, m, chunk) -> deviation.addChunk(chunk, m));
+        chunked().perSample(data, theta, (from, m, chunk) -> deviation.addChunk(chunk, m));
         return deviation.standardDeviation();
     }
 
     /**
-     * In [11] for d features, streamed: every sample's gradient, handed to {@code sink} chunk by
+     * In [11], streamed: every sample's gradient, handed to {@code sink} chunk by
      * chunk in sample order and never held all at once, so memory stays flat at 10^7 samples.
      *
      * <p>{@link Strategy#LOOP} runs the general per-sample engine one sample at a time, the model
      * as a DJL {@link Linear} with d inputs and one unit (weight θ1…θd, bias θ0).
      * {@link Strategy#VECTORIZED} (and {@link Strategy#AUTO}) takes one backward pass per chunk
      * of 65 536 samples with a copy of θ per sample, as
-     * {@link #perSample(FeatureData, ThetaVector)} does. For d = 1 both give the notebook's
+     * {@link #perSample(FeatureData, Theta)} does. For d = 1 both give the notebook's
      * per-sample loop bit for bit; for more features the Linear's matrix product may round the
      * prediction differently from the left-to-right sum, so the two may differ in the last bits.
      *
@@ -231,109 +150,19 @@ public final class AutogradGradients {
      * @param sink receives the gradients
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public void perSample(FeatureData data, ThetaVector theta, Strategy strategy,
+    public void perSample(FeatureData data, Theta theta, Strategy strategy,
             IntConsumer progress, PerSampleSink sink) {
         Objects.requireNonNull(strategy, "strategy");
         if (strategy == Strategy.LOOP) {
-            new FeatureLoop(manager, dataType, device).perSample(data, theta, progress, sink);
+            new LoopedAutograd(manager, dataType, device).perSample(data, theta, progress, sink);
         } else {
-            features().perSample(data, theta, sink.andThen(
+            chunked().perSample(data, theta, sink.andThen(
                     (from, m, gradients) -> progress.accept(from + m)));
         }
     }
 
-    private FeatureAutograd features() {
-        return new FeatureAutograd(manager, dataType, device);
-    }
-
-    /**
-     * In [11]'s per-sample gradients on the general engine: the notebook's model as what it is to
-     * DJL, a {@link Linear} with one unit (weight θ1, bias θ0), and the squared error of each
-     * sample, through {@link PerSample} with the given strategy. Both strategies give the seed
-     * loop's values bit for bit (tested against PyTorch's); {@link Strategy#VECTORIZED} does it in
-     * one forward and one backward pass.
-     *
-     * @param data the samples
-     * @param theta where to take the gradients
-     * @param strategy {@link Strategy#LOOP} or {@link Strategy#VECTORIZED}
-     * @param progress told how many samples are done, as the loop goes
-     * @return one gradient pair per sample, in sample order
-     */
-    public PerSampleGradients perSample(LinearData data, Theta theta, Strategy strategy,
-            IntConsumer progress) {
-        int n = data.samples();
-        try (NDManager scope = manager.newSubManager(device)) {
-            Linear model = Linear.builder().setUnits(1).build();
-            // Initialised to θ directly: NDArray.set would do, but makes libtorch print a
-            // deprecation warning on stderr.
-            model.setInitializer(constant(theta.theta1()), "weight");
-            model.setInitializer(constant(theta.theta0()), "bias");
-            model.initialize(scope, dataType, new Shape(1, 1));
-            NDList x1 = new NDList(tensor(scope, data::x1, data.samples()).reshape(n, 1));
-            NDArray y = tensor(scope, data::y, data.samples());
-            PerSample perSample = PerSample.builder(model, PerSampleLoss.squaredError())
-                    .optStrategy(strategy).optProgress(progress).build();
-            try (PerSampleResult result = perSample.compute(x1, y)) {
-                return PerSampleGradients.adopt(doubles(result.gradient("bias")),
-                        doubles(result.gradient("weight")));
-            }
-        }
-    }
-
-    /** Every element {@code value}, rounded once to the type as {@code torch.tensor} does. */
-    private static Initializer constant(double value) {
-        return (scope, shape, type) -> scope.create(value).toType(type, false).reshape(shape);
-    }
-
-    /** The values widened to double (exactly, for float32). */
-    private static double[] doubles(NDArray array) {
-        if (array.getDataType() == DataType.FLOAT64) {
-            return array.toDoubleArray();
-        }
-        // Widened straight from the native copy: no float[] in between (40 MB at 10^7 samples).
-        FloatBuffer values = array.toByteBuffer().asFloatBuffer();
-        double[] widened = new double[values.remaining()];
-        for (int i = 0; i < widened.length; i++) {
-            widened[i] = values.get(i);
-        }
-        return widened;
-    }
-
-    private NDArray tensor(NDManager scope, IntToDoubleFunction values, int n) {
-        // Each float64 value rounded once to the working type (to nearest, as torch.tensor(x,
-        // dtype=...) does), straight from the data: no float64 copy in the heap or in libtorch.
-        if (dataType == DataType.FLOAT32) {
-            float[] rounded = new float[n];
-            for (int i = 0; i < n; i++) {
-                rounded[i] = (float) values.applyAsDouble(i);
-            }
-            return scope.create(rounded);
-        }
-        double[] exact = new double[n];
-        for (int i = 0; i < n; i++) {
-            exact[i] = values.applyAsDouble(i);
-        }
-        return scope.create(exact);
-    }
-
-    private NDArray parameter(NDManager scope, double value) {
-        NDArray parameter = scope.create(value).toType(dataType, false);
-        parameter.setRequiresGradient(true);
-        return parameter;
-    }
-
-    /** {@code theta.grad.zero_()}: zero this parameter's gradient in place. */
-    private static void zeroGradient(NDArray parameter) {
-        try (NDArray gradient = parameter.getGradient()) {
-            gradient.subi(gradient);
-        }
-    }
-
-    /** {@code tensor.item()}: the scalar as a double, then releases the handle. */
-    private static double scalar(NDArray array) {
-        try (array) {
-            return array.getDataType() == DataType.FLOAT32 ? array.getFloat() : array.getDouble();
-        }
+    private ChunkedAutograd chunked() {
+        return new ChunkedAutograd(manager, dataType, device);
     }
 
     /** Collects the optional settings of an {@link AutogradGradients}. */

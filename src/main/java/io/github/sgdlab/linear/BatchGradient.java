@@ -1,20 +1,10 @@
 package io.github.sgdlab.linear;
 
 /**
- * The true (batch) gradient of the mean-squared error over all samples, with the loss itself.
+ * The true (batch) gradient of the mean-squared error over all samples with d features, with the
+ * loss itself (In [10] and In [12] for the notebook's d = 1).
  *
- * @param gradTheta0 ∂MSE/∂θ0
- * @param gradTheta1 ∂MSE/∂θ1
+ * @param gradient ∂MSE/∂θ0, ∂MSE/∂θ1, …, ∂MSE/∂θd
  * @param loss the mean-squared error at θ
  */
-public record BatchGradient(double gradTheta0, double gradTheta1, double loss) {
-
-    /**
-     * The gradient without the loss, to compare with an average of per-sample gradients.
-     *
-     * @return (gradTheta0, gradTheta1)
-     */
-    public Gradient gradient() {
-        return new Gradient(gradTheta0, gradTheta1);
-    }
-}
+public record BatchGradient(Gradient gradient, double loss) {}

@@ -3,7 +3,6 @@ package io.github.sgdlab.linear;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
 
 import java.util.Objects;
 
@@ -41,23 +40,18 @@ public record GradientsAt(Theta theta, PerSampleGradients perSample, Gradient ba
      * @return the gradients
      * @throws IllegalArgumentException if the data have more than one feature or θ does not fit
      */
-    public static GradientsAt autograd(FeatureData data, ThetaVector theta, DataType dataType) {
+    public static GradientsAt autograd(FeatureData data, Theta theta, DataType dataType) {
         if (data.features() != 1) {
             throw new IllegalArgumentException(
                     "per-sample gradients in the (theta0, theta1) plane need one feature, got "
                             + data.features());
         }
         theta.requireFeatures(1);
-        // AutogradGradients' one-feature path needs the notebook's data type; it has no noise
-        // column and no seed for a user's file, which nothing here uses.
-        LinearData samples = new LinearData(-1, data.feature(0), new double[data.samples()],
-                data.y());
-        Theta at = new Theta(theta.get(0), theta.get(1));
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             AutogradGradients autograd = AutogradGradients.builder(manager)
                     .optDataType(dataType).build();
-            return new GradientsAt(at, autograd.perSample(samples, at),
-                    autograd.batch(samples, at).gradient());
+            return new GradientsAt(theta, autograd.perSample(data, theta),
+                    autograd.batch(data, theta).gradient());
         }
     }
 }

@@ -3,51 +3,37 @@ package io.github.sgdlab.linear;
 import java.util.Arrays;
 
 /**
- * The gradients of each sample's squared error {@code (y_pred_i - y_i)^2}, one pair per sample,
- * as the notebook's per-sample loops record them in {@code theta_0_grads} and
- * {@code theta_1_grads}.
+ * The gradients of each sample's squared error {@code (ŷ_i - y_i)^2} with respect to θ0…θd, one
+ * vector per sample, held parameter by parameter: for the notebook's d = 1 its per-sample loops'
+ * {@code theta_0_grads} and {@code theta_1_grads}.
  *
  * <p>Immutable: the arrays are copied in and out.
  */
 public final class PerSampleGradients {
 
-    private final double[] gradTheta0;
-    private final double[] gradTheta1;
+    private final double[][] byParameter;
 
     /**
-     * Wraps the per-sample gradients.
+     * Wraps the per-sample gradients, parameter by parameter.
      *
-     * @param gradTheta0 ∂loss_i/∂θ0 for each sample i
-     * @param gradTheta1 ∂loss_i/∂θ1 for each sample i
-     * @throws IllegalArgumentException if the arrays are empty or differ in length
+     * @param byParameter {@code byParameter[j][i]} = ∂loss_i/∂θj; d + 1 arrays of n values
+     * @throws IllegalArgumentException if there are fewer than two parameters, no samples, or
+     *     arrays of different lengths
      */
-    public PerSampleGradients(double[] gradTheta0, double[] gradTheta1) {
-        this(gradTheta0.clone(), gradTheta1.clone(), true);
-    }
-
-    /** Takes the arrays as they are; {@code adopted} only tells this constructor apart. */
-    private PerSampleGradients(double[] gradTheta0, double[] gradTheta1, boolean adopted) {
-        if (gradTheta0.length == 0 || gradTheta0.length != gradTheta1.length) {
+    public PerSampleGradients(double[][] byParameter) {
+        if (byParameter.length < 2 || byParameter[0].length == 0) {
             throw new IllegalArgumentException(
-                    "need the same, non-zero number of gradients for theta0 and theta1; got "
-                            + gradTheta0.length + " and " + gradTheta1.length);
+                    "need at least two parameters and one sample");
         }
-        this.gradTheta0 = gradTheta0;
-        this.gradTheta1 = gradTheta1;
-    }
-
-    /**
-     * Wraps arrays that nobody else holds, without the defensive copies: for the library's own
-     * freshly computed gradients, where 10^7 samples would otherwise copy 160 MB for nothing.
-     * The caller hands the arrays over and must not write to them afterwards.
-     *
-     * @param gradTheta0 ∂loss_i/∂θ0 for each sample i, no longer touched by the caller
-     * @param gradTheta1 ∂loss_i/∂θ1 for each sample i, no longer touched by the caller
-     * @return the gradients, sharing the arrays
-     * @throws IllegalArgumentException if the arrays are empty or differ in length
-     */
-    public static PerSampleGradients adopt(double[] gradTheta0, double[] gradTheta1) {
-        return new PerSampleGradients(gradTheta0, gradTheta1, true);
+        this.byParameter = new double[byParameter.length][];
+        for (int j = 0; j < byParameter.length; j++) {
+            if (byParameter[j].length != byParameter[0].length) {
+                throw new IllegalArgumentException("parameter " + j + " has "
+                        + byParameter[j].length + " gradients, parameter 0 has "
+                        + byParameter[0].length);
+            }
+            this.byParameter[j] = byParameter[j].clone();
+        }
     }
 
     /**
@@ -56,64 +42,66 @@ public final class PerSampleGradients {
      * @return n
      */
     public int size() {
-        return gradTheta0.length;
+        return byParameter[0].length;
     }
 
     /**
-     * A copy of the per-sample gradients with respect to θ0.
+     * How many parameters each gradient has.
      *
-     * @return {@code theta_0_grads}
+     * @return d + 1
      */
-    public double[] gradTheta0() {
-        return gradTheta0.clone();
+    public int parameters() {
+        return byParameter.length;
     }
 
     /**
-     * A copy of the per-sample gradients with respect to θ1.
+     * A copy of every sample's gradient with respect to one parameter.
      *
-     * @return {@code theta_1_grads}
+     * @param j 0 for θ0, j for θj
+     * @return ∂loss_i/∂θj for each sample i
      */
-    public double[] gradTheta1() {
-        return gradTheta1.clone();
+    public double[] gradient(int j) {
+        return byParameter[j].clone();
     }
 
     /**
-     * The average stochastic gradient: each component summed left to right in double and divided
+     * One sample's gradient.
+     *
+     * @param i the sample's index
+     * @return ∂loss_i/∂θ
+     */
+    public Gradient sample(int i) {
+        double[] values = new double[byParameter.length];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = byParameter[j][i];
+        }
+        return new Gradient(values);
+    }
+
+    /**
+     * The average stochastic gradient, each component summed left to right in double and divided
      * by n, as the notebook's {@code sum(theta_0_grads) / len(theta_0_grads)} does.
      *
      * @return the average of the per-sample gradients
      */
     public Gradient average() {
-        return new Gradient(mean(gradTheta0), mean(gradTheta1));
+        RunningMean mean = new RunningMean(byParameter.length);
+        mean.addChunk(byParameter, byParameter[0].length);
+        return mean.mean();
     }
 
     /**
-     * The spread of the per-sample gradients: each component's standard deviation over the samples,
-     * {@code sqrt(mean((g_i − mean)^2))} (numpy's {@code np.std}, ddof 0), computed in double in
-     * two passes. It says how far one sample's gradient, one SGD step, typically strays from the
-     * average.
+     * The spread of the per-sample gradients: each component's standard deviation over the
+     * samples, {@code sqrt(mean((g_i − mean)^2))} (numpy's {@code np.std}, ddof 0), computed in
+     * double in two passes. It says how far one sample's gradient, one SGD step, typically strays
+     * from the average.
      *
      * @return the standard deviation of each component
      */
     public Gradient spread() {
-        return new Gradient(standardDeviation(gradTheta0), standardDeviation(gradTheta1));
-    }
-
-    private static double standardDeviation(double[] values) {
-        double mean = mean(values);
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(squares / values.length);
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+        RunningDeviation deviation = new RunningDeviation(average());
+        deviation.addChunk(byParameter, byParameter[0].length);
+        return deviation.standardDeviation();
     }
 
     /**
@@ -125,17 +113,21 @@ public final class PerSampleGradients {
     @Override
     public boolean equals(Object other) {
         return other instanceof PerSampleGradients that
-                && Arrays.equals(gradTheta0, that.gradTheta0)
-                && Arrays.equals(gradTheta1, that.gradTheta1);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(gradTheta0) + Arrays.hashCode(gradTheta1);
+                && Arrays.deepEquals(byParameter, that.byParameter);
     }
 
     /**
-     * A short description: the size and the average, not the n pairs.
+     * A hash of the gradients.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(byParameter);
+    }
+
+    /**
+     * A short description: the size and the average, not the n gradients.
      *
      * @return for example {@code PerSampleGradients[n=40, average=Gradient[...]]}
      */

@@ -1,7 +1,7 @@
 package io.github.sgdlab.linear;
 
 /**
- * Receives per-sample gradients chunk by chunk, in sample order: how the d-feature paths hand
+ * Receives per-sample gradients chunk by chunk, in sample order: how the autograd paths hand
  * out n gradient vectors without ever holding all of them (a CSV writer, a running mean).
  */
 @FunctionalInterface

@@ -2,9 +2,9 @@ package io.github.sgdlab.linear;
 
 /**
  * The second pass of a two-pass standard deviation over per-sample gradient vectors fed in
- * chunks: Σ (g_i − mean)² left to right, the same additions in the same order as
- * {@link PerSampleGradients#spread()} makes over a whole array, so the two agree bit for bit
- * without n gradients ever being held.
+ * chunks: Σ (g_i − mean)² left to right, the same additions in the same order however the
+ * samples are cut into chunks, so a streamed spread and {@link PerSampleGradients#spread()} over
+ * a whole array agree bit for bit.
  */
 public final class RunningDeviation {
 
@@ -17,7 +17,7 @@ public final class RunningDeviation {
      *
      * @param mean the first pass's mean of each component
      */
-    public RunningDeviation(GradientVector mean) {
+    public RunningDeviation(Gradient mean) {
         this.mean = mean.values();
         this.squares = new double[this.mean.length];
     }
@@ -46,11 +46,11 @@ public final class RunningDeviation {
      *
      * @return {@code sqrt(Σ (g_i − mean)² / n)} for each component
      */
-    public GradientVector standardDeviation() {
+    public Gradient standardDeviation() {
         double[] std = new double[squares.length];
         for (int j = 0; j < std.length; j++) {
             std[j] = Math.sqrt(squares[j] / count);
         }
-        return new GradientVector(std);
+        return new Gradient(std);
     }
 }

@@ -42,11 +42,11 @@ public final class RunningMean {
      *
      * @return each component's sum divided by the count
      */
-    public GradientVector mean() {
+    public Gradient mean() {
         double[] mean = new double[sums.length];
         for (int j = 0; j < mean.length; j++) {
             mean[j] = sums[j] / count;
         }
-        return new GradientVector(mean);
+        return new Gradient(mean);
     }
 }

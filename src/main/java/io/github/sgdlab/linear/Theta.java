@@ -1,27 +1,132 @@
 package io.github.sgdlab.linear;
 
-/**
- * The parameters of the notebook's linear model {@code y_pred = theta_1 * x + theta_0}.
- *
- * @param theta0 the intercept
- * @param theta1 the slope
- */
-public record Theta(double theta0, double theta1) {
+import java.util.Arrays;
 
-    /** The notebook's starting point, θ = (0, 0). */
-    public static final Theta ZERO = new Theta(0, 0);
+/**
+ * The parameters of the linear model with d features, {@code ŷ = θ0 + θ1·x1 + … + θd·xd}:
+ * the intercept first, then one weight per feature in column order. The notebook's
+ * {@code y_pred = theta_1 * x + theta_0} is d = 1, θ = (θ0, θ1).
+ *
+ * <p>Immutable: the values are copied in and out.
+ */
+public final class Theta {
+
+    private final double[] values;
+
+    private Theta(double[] values) {
+        if (values.length < 2) {
+            throw new IllegalArgumentException(
+                    "theta needs an intercept and at least one weight; got " + values.length
+                            + (values.length == 1 ? " value" : " values"));
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(
+                        "theta must be finite, got " + Arrays.toString(values));
+            }
+        }
+        this.values = values;
+    }
 
     /**
-     * Rejects values no gradient can be computed at.
+     * θ from its values.
      *
-     * @param theta0 the intercept
-     * @param theta1 the slope
-     * @throws IllegalArgumentException if either parameter is NaN or infinite
+     * @param values θ0 (the intercept), then θ1…θd
+     * @return the parameters
+     * @throws IllegalArgumentException if fewer than two values are given or one is NaN or
+     *     infinite
      */
-    public Theta {
-        if (!Double.isFinite(theta0) || !Double.isFinite(theta1)) {
-            throw new IllegalArgumentException(
-                    "theta must be finite, got (" + theta0 + ", " + theta1 + ")");
+    public static Theta of(double... values) {
+        return new Theta(values.clone());
+    }
+
+    /**
+     * θ = 0 for d features, the notebook's starting point.
+     *
+     * @param features d, at least 1
+     * @return d + 1 zeros
+     */
+    public static Theta zeros(int features) {
+        if (features < 1) {
+            throw new IllegalArgumentException("need at least one feature, got " + features);
         }
+        return new Theta(new double[features + 1]);
+    }
+
+    /**
+     * How many features the model has.
+     *
+     * @return d
+     */
+    public int features() {
+        return values.length - 1;
+    }
+
+    /**
+     * Checks that θ fits data with d features.
+     *
+     * @param d the data's number of features
+     * @throws IllegalArgumentException if θ does not have d + 1 values
+     */
+    public void requireFeatures(int d) {
+        if (features() != d) {
+            throw new IllegalArgumentException("theta has " + values.length
+                    + " values but the data have " + d + " features; need " + (d + 1)
+                    + " (the intercept first)");
+        }
+    }
+
+    /**
+     * One parameter.
+     *
+     * @param index 0 for the intercept θ0, j for the weight of feature j (from 1)
+     * @return θ_index
+     */
+    public double get(int index) {
+        return values[index];
+    }
+
+    /**
+     * A copy of all parameters.
+     *
+     * @return θ0, θ1, …, θd
+     */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /**
+     * Equal when the values are equal.
+     *
+     * @param other the object to compare with
+     * @return whether both are the same θ
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Theta that && Arrays.equals(values, that.values);
+    }
+
+    /**
+     * A hash of the values.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    /**
+     * The values in parentheses, as the command line prints θ.
+     *
+     * @return e.g. {@code (1.5, -2.0, 0.0)}
+     */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("(");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return out.append(')').toString();
     }
 }

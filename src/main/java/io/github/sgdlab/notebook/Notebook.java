@@ -2,16 +2,33 @@ package io.github.sgdlab.notebook;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.linear.Theta;
 
 /**
- * The seed notebook as one reproducible run: seed 45, 40 samples, θ = (0, 0), float32.
+ * The seed notebook as one reproducible run: the general comparison's case d = 1, on seed 45,
+ * 40 samples, θ = (0, 0), float32.
  */
 public final class Notebook {
 
+    /** Where the notebook takes its gradients: θ = (0, 0). */
+    public static final Theta THETA = Theta.zeros(1);
+
+    /** The notebook's working type: torch's default, float32. */
+    public static final DataType DATA_TYPE = DataType.FLOAT32;
+
     private Notebook() {}
+
+    /**
+     * The notebook's data, In [2]: {@code np.random.seed(45)}, 40 samples, one feature.
+     *
+     * @return the samples
+     */
+    public static FeatureData data() {
+        return FeatureData.of(LinearData.notebook());
+    }
 
     /**
      * Runs the notebook's four gradient computations and the cross-check.
@@ -20,7 +37,6 @@ public final class Notebook {
      * @return the results the notebook prints
      */
     public static GradientComparison run(NDManager manager) {
-        return GradientComparison.compute(
-                manager, LinearData.notebook(), Theta.ZERO, DataType.FLOAT32);
+        return GradientComparison.compute(manager, data(), THETA, DATA_TYPE);
     }
 }

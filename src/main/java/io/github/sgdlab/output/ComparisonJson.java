@@ -2,7 +2,6 @@ package io.github.sgdlab.output;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.grad.CrossCheck;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.linear.BatchGradient;
@@ -10,7 +9,7 @@ import io.github.sgdlab.linear.Gradient;
 
 /**
  * A {@link GradientComparison} as JSON, as the {@code notebook} and {@code gradient} commands
- * print it; every double through {@link JsonNumbers}.
+ * print it, for generated data and for a data file; every double through {@link JsonNumbers}.
  */
 public final class ComparisonJson {
 
@@ -19,25 +18,35 @@ public final class ComparisonJson {
     private ComparisonJson() {}
 
     /**
-     * Encodes the inputs, the four gradients and the cross-check.
+     * Encodes the inputs, the four gradients and the cross-check: the data's own keys first
+     * ({@code seed} for generated data, {@code data} for a file), then {@code samples}, θ as
+     * {@code theta0}/{@code theta1} when there is one feature, {@code dtype}, the gradients,
+     * {@code cross_check}, and the data's trailing keys.
      *
-     * @param data the samples the gradients were taken over
+     * @param lead the keys before {@code samples}
+     * @param samples n
      * @param result the comparison
+     * @param trail the keys after {@code cross_check}
      * @return one line of JSON
      */
-    public static String of(LinearData data, GradientComparison result) {
+    public static String of(JsonObject lead, int samples, GradientComparison result,
+            JsonObject trail) {
         JsonObject json = new JsonObject();
-        json.addProperty("seed", data.seed());
-        json.addProperty("samples", data.samples());
-        json.add("theta0", JsonNumbers.number(result.theta().theta0()));
-        json.add("theta1", JsonNumbers.number(result.theta().theta1()));
+        lead.entrySet().forEach(entry -> json.add(entry.getKey(), entry.getValue()));
+        json.addProperty("samples", samples);
+        double[] theta = result.theta().values();
+        if (theta.length == 2) {
+            json.add("theta0", JsonNumbers.number(theta[0]));
+            json.add("theta1", JsonNumbers.number(theta[1]));
+        }
         json.addProperty("dtype", result.dataType().toString());
         json.add("batch", batch(result.batch()));
         json.add("per_sample_average", gradient(result.perSampleAverage()));
-        json.add("per_sample_std", gradient(result.perSample().spread()));
+        json.add("per_sample_std", gradient(result.perSampleStd()));
         json.add("reference_batch", batch(result.referenceBatch()));
         json.add("reference_per_sample_average", gradient(result.referencePerSampleAverage()));
         json.add("cross_check", crossCheck(result.crossCheck()));
+        trail.entrySet().forEach(entry -> json.add(entry.getKey(), entry.getValue()));
         return GSON.toJson(json);
     }
 
@@ -68,11 +77,11 @@ public final class ComparisonJson {
     }
 
     private static JsonObject batch(BatchGradient batch) {
-        return batch(new double[] {batch.gradTheta0(), batch.gradTheta1()}, batch.loss());
+        return batch(batch.gradient().values(), batch.loss());
     }
 
     private static JsonObject gradient(Gradient gradient) {
-        return gradient(gradient.gradTheta0(), gradient.gradTheta1());
+        return gradient(gradient.values());
     }
 
     /**

@@ -31,7 +31,7 @@ public final class LeastSquares {
      */
     public static Theta minimiser(LinearData data) {
         double[] star = minimiser(FeatureData.of(data));
-        return new Theta(star[0], star[1]);
+        return Theta.of(star[0], star[1]);
     }
 
     /**

@@ -1,15 +1,10 @@
 package io.github.sgdlab.reference;
 
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.linear.BatchGradient;
-import io.github.sgdlab.linear.BatchGradientVector;
 import io.github.sgdlab.linear.Gradient;
-import io.github.sgdlab.linear.GradientVector;
-import io.github.sgdlab.linear.PerSampleGradientVectors;
 import io.github.sgdlab.linear.PerSampleGradients;
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.linear.ThetaVector;
 
 /**
  * The notebook's numpy cells in plain Java, in double precision: the closed-form gradients of
@@ -25,71 +20,9 @@ public final class ReferenceGradients {
 
     /**
      * In [12]: {@code grad_theta_0 = -2/n * sum(y - y_pred)},
-     * {@code grad_theta_1 = -2/n * sum((y - y_pred) * x1)}, and the loss
-     * {@code mean((y_pred - y)^2)}.
-     *
-     * @param data the samples
-     * @param theta where to take the gradient
-     * @return the batch gradient and loss
-     */
-    public static BatchGradient batch(LinearData data, Theta theta) {
-        int n = data.samples();
-        double[] residual = new double[n];
-        double[] residualX = new double[n];
-        double[] squaredError = new double[n];
-        for (int i = 0; i < n; i++) {
-            double x = data.x1(i);
-            residual[i] = data.y(i) - predict(theta, x);
-            residualX[i] = residual[i] * x;
-            squaredError[i] = residual[i] * residual[i];
-        }
-        // Python evaluates -2/n first, then multiplies: the same two roundings here.
-        double scale = -2.0 / n;
-        return new BatchGradient(
-                scale * NumpySum.sum(residual),
-                scale * NumpySum.sum(residualX),
-                NumpySum.mean(squaredError));
-    }
-
-    /**
-     * In [14]: for each sample, {@code grad_theta_0_i = -2 * (y_i - y_pred_i)} and
-     * {@code grad_theta_1_i = -2 * (y_i - y_pred_i) * x_i}.
-     *
-     * @param data the samples
-     * @param theta where to take the gradients
-     * @return one gradient per sample
-     */
-    public static PerSampleGradients perSample(LinearData data, Theta theta) {
-        int n = data.samples();
-        double[] gradTheta0 = new double[n];
-        double[] gradTheta1 = new double[n];
-        for (int i = 0; i < n; i++) {
-            double x = data.x1(i);
-            double residual = data.y(i) - predict(theta, x);
-            gradTheta0[i] = -2 * residual;
-            gradTheta1[i] = -2 * residual * x;
-        }
-        return PerSampleGradients.adopt(gradTheta0, gradTheta1);
-    }
-
-    /**
-     * In [14]'s {@code np.mean(theta_0_grads)} and {@code np.mean(theta_1_grads)}: the average
-     * stochastic gradient, summed in numpy's pairwise order (the torch cell, In [11], sums left
-     * to right instead: see {@link PerSampleGradients#average()}).
-     *
-     * @param gradients the per-sample gradients
-     * @return their mean
-     */
-    public static Gradient average(PerSampleGradients gradients) {
-        return new Gradient(
-                NumpySum.mean(gradients.gradTheta0()), NumpySum.mean(gradients.gradTheta1()));
-    }
-
-    /**
-     * In [12] for d features: {@code grad_theta_0 = -2/n * sum(y - y_pred)},
      * {@code grad_theta_j = -2/n * sum((y - y_pred) * x_j)} and the loss
-     * {@code mean((y - y_pred)^2)}, with numpy's pairwise sums; for d = 1 the same numbers as
-     * {@link #batch(LinearData, Theta)}. The terms are computed as the sums need them, so 10^7
+     * {@code mean((y - y_pred)^2)}, with numpy's pairwise sums (Python evaluates -2/n first, then
+     * multiplies: the same two roundings here). The terms are computed as the sums need them, so 10^7
      * samples take no extra arrays.
      *
      * @param data the samples
@@ -97,7 +30,7 @@ public final class ReferenceGradients {
      * @return the gradient (intercept first) and the loss
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static BatchGradientVector batch(FeatureData data, ThetaVector theta) {
+    public static BatchGradient batch(FeatureData data, Theta theta) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         double scale = -2.0 / n;
@@ -112,11 +45,11 @@ public final class ReferenceGradients {
             double r = residual(data, theta, i);
             return r * r;
         }, n);
-        return new BatchGradientVector(new GradientVector(gradient), loss);
+        return new BatchGradient(new Gradient(gradient), loss);
     }
 
     /**
-     * In [14] for d features: for each sample, {@code grad_theta_0_i = -2 * (y_i - y_pred_i)}
+     * In [14]: for each sample, {@code grad_theta_0_i = -2 * (y_i - y_pred_i)}
      * and {@code grad_theta_j_i = -2 * (y_i - y_pred_i) * x_ij}.
      *
      * @param data the samples
@@ -124,7 +57,7 @@ public final class ReferenceGradients {
      * @return one gradient vector per sample
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static PerSampleGradientVectors perSample(FeatureData data, ThetaVector theta) {
+    public static PerSampleGradients perSample(FeatureData data, Theta theta) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         double[][] gradients = new double[theta.features() + 1][n];
@@ -133,22 +66,25 @@ public final class ReferenceGradients {
                 gradients[j][i] = perSampleTerm(data, theta, i, j);
             }
         }
-        return new PerSampleGradientVectors(gradients);
+        return new PerSampleGradients(gradients);
     }
 
     /**
-     * In [14]'s {@code np.mean} of each parameter's per-sample gradients, numpy's pairwise order.
+     * In [14]'s {@code np.mean} of each parameter's per-sample gradients (for the notebook,
+     * {@code np.mean(theta_0_grads)} and {@code np.mean(theta_1_grads)}), summed in numpy's
+     * pairwise order (the torch cell, In [11], sums left to right instead: see
+     * {@link PerSampleGradients#average()}).
      *
      * @param gradients the per-sample gradients
      * @return their mean
      */
-    public static GradientVector average(PerSampleGradientVectors gradients) {
+    public static Gradient average(PerSampleGradients gradients) {
         double[] mean = new double[gradients.parameters()];
         for (int j = 0; j < mean.length; j++) {
             double[] values = gradients.gradient(j);
             mean[j] = NumpySum.mean(values);
         }
-        return new GradientVector(mean);
+        return new Gradient(mean);
     }
 
     /**
@@ -160,7 +96,7 @@ public final class ReferenceGradients {
      * @return the average stochastic gradient
      * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static GradientVector perSampleAverage(FeatureData data, ThetaVector theta) {
+    public static Gradient perSampleAverage(FeatureData data, Theta theta) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         double[] mean = new double[theta.features() + 1];
@@ -168,11 +104,11 @@ public final class ReferenceGradients {
             int parameter = j;
             mean[j] = NumpySum.mean(i -> perSampleTerm(data, theta, i, parameter), n);
         }
-        return new GradientVector(mean);
+        return new Gradient(mean);
     }
 
     /** Sample i's gradient with respect to θ_parameter: {@code -2 * r_i}, times x_ij for j > 0. */
-    private static double perSampleTerm(FeatureData data, ThetaVector theta, int i,
+    private static double perSampleTerm(FeatureData data, Theta theta, int i,
             int parameter) {
         double residual = residual(data, theta, i);
         return parameter == 0 ? -2 * residual : -2 * residual * data.x(i, parameter - 1);
@@ -182,16 +118,11 @@ public final class ReferenceGradients {
      * {@code y_i - (theta_1 * x_i1 + … + theta_d * x_id + theta_0)}, the sum left to right; for
      * d = 1 exactly the notebook's {@code y - (theta_1 * x + theta_0)}.
      */
-    private static double residual(FeatureData data, ThetaVector theta, int i) {
+    private static double residual(FeatureData data, Theta theta, int i) {
         double sum = theta.get(1) * data.x(i, 0);
         for (int j = 1; j < data.features(); j++) {
             sum += theta.get(j + 1) * data.x(i, j);
         }
         return data.y(i) - (sum + theta.get(0));
-    }
-
-    /** The linear model of the notebook: {@code y_pred = theta_1 * x + theta_0}. */
-    private static double predict(Theta theta, double x) {
-        return theta.theta1() * x + theta.theta0();
     }
 }

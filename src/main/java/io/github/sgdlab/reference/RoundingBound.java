@@ -1,6 +1,6 @@
 package io.github.sgdlab.reference;
 
-import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.linear.Theta;
 
 /**
@@ -8,9 +8,10 @@ import io.github.sgdlab.linear.Theta;
  * the per-value tolerances of the cross-check ({@code io.github.sgdlab.grad.CrossCheck}), public
  * so that a test of your own can use the very bound the cross-check uses.
  *
- * <p>Each value is a sum of n terms built from the residual r_i = θ1·x_i + θ0 − y_i. Its bound
- * adds the residual's own rounding, γ_L·(|θ1·x_i| + |θ0| + |y_i|) per term with
- * L = {@value #RESIDUAL_ROUNDINGS}, which does not grow with n, to the sum's, γ_{k+B} times the
+ * <p>Each value is a sum of n terms built from the residual
+ * r_i = θ1·x_i1 + … + θd·x_id + θ0 − y_i. Its bound adds the residual's own rounding,
+ * γ_L·(Σ_j |θj·x_ij| + |θ0| + |y_i|) per term with L = 4d + 4 ({@value #RESIDUAL_ROUNDINGS} for
+ * the notebook's d = 1), which does not grow with n, to the sum's, γ_{k+B} times the
  * sum of the terms' magnitudes with B = {@value #TERM_ROUNDINGS}, where k is the depth of the
  * summation each library really runs — libtorch's {@code cascade_sum} ({@link #torchSumDepth})
  * for DJL autograd, numpy's pairwise sum ({@link #numpySumDepth}) for the reference — rather than
@@ -57,11 +58,12 @@ public final class RoundingBound {
      * the bound of the float64 reference.
      *
      * @param data the samples
-     * @param theta where the gradients are taken
+     * @param theta where the gradients are taken: d + 1 values
      * @param precision the autograd's working type
      * @return one tolerance per compared value
+     * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static Tolerances crossCheck(LinearData data, Theta theta, Precision precision) {
+    public static Tolerances crossCheck(FeatureData data, Theta theta, Precision precision) {
         return autograd(data, theta, precision).plus(reference(data, theta));
     }
 
@@ -70,12 +72,14 @@ public final class RoundingBound {
      * exact ones.
      *
      * @param data the samples
-     * @param theta where the gradients are taken
+     * @param theta where the gradients are taken: d + 1 values
      * @param precision the autograd's working type
      * @return one bound per value
+     * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static Tolerances autograd(LinearData data, Theta theta, Precision precision) {
-        return pair(autograd(samples(data), values(theta), precision));
+    public static Tolerances autograd(FeatureData data, Theta theta, Precision precision) {
+        theta.requireFeatures(data.features());
+        return autograd(samples(data), theta.values(), precision);
     }
 
     /**
@@ -83,17 +87,18 @@ public final class RoundingBound {
      * exact ones.
      *
      * @param data the samples
-     * @param theta where the gradients are taken
+     * @param theta where the gradients are taken: d + 1 values
      * @return one bound per value
+     * @throws IllegalArgumentException if θ does not have d + 1 values
      */
-    public static Tolerances reference(LinearData data, Theta theta) {
-        return pair(reference(samples(data), values(theta)));
+    public static Tolerances reference(FeatureData data, Theta theta) {
+        theta.requireFeatures(data.features());
+        return reference(samples(data), theta.values());
     }
 
     /**
-     * The samples a bound runs over, read in place: n rows of d features and a target. Both
-     * {@link LinearData} (d = 1) and {@link io.github.sgdlab.data.FeatureData} are seen through
-     * it, so the one loop below serves both without copying 10^7 samples.
+     * The samples a bound runs over, read in place (10^7 samples are never copied): n rows of
+     * d features and a target.
      */
     interface Samples {
 
@@ -121,8 +126,7 @@ public final class RoundingBound {
      * DJL autograd's bounds for d features: the residual's L = {@link #residualRoundings}
      * roundings, libtorch's summation depth; the average also allows a float64 sum left to right.
      */
-    static FeatureRoundingBound.Tolerances autograd(Samples data, double[] theta,
-            Precision precision) {
+    static Tolerances autograd(Samples data, double[] theta, Precision precision) {
         int n = data.samples();
         double u = precision.unitRoundoff();
         double residual = gamma(residualRoundings(data.features()), u);
@@ -131,15 +135,14 @@ public final class RoundingBound {
         // by libtorch in the working type or left to right in double: allow for both.
         double averageSum = sum + gamma(n, 0x1p-53);
         double eta = precision.underflow();
-        FeatureRoundingBound.Tolerances batch = bound(data, theta, residual, sum, eta);
-        FeatureRoundingBound.Tolerances average = bound(data, theta, residual, averageSum,
+        Tolerances batch = bound(data, theta, residual, sum, eta);
+        Tolerances average = bound(data, theta, residual, averageSum,
                 Math.max(eta, Double.MIN_VALUE));
-        return new FeatureRoundingBound.Tolerances(
-                batch.gradient(), batch.loss(), average.gradient());
+        return new Tolerances(batch.gradient(), batch.loss(), average.gradient());
     }
 
     /** The float64 reference's bounds for d features, with numpy's summation depth. */
-    static FeatureRoundingBound.Tolerances reference(Samples data, double[] theta) {
+    static Tolerances reference(Samples data, double[] theta) {
         double u = 0x1p-53;
         return bound(data, theta, gamma(residualRoundings(data.features()), u),
                 gamma(numpySumDepth(data.samples()) + TERM_ROUNDINGS, u), Double.MIN_VALUE);
@@ -153,7 +156,7 @@ public final class RoundingBound {
      * @param d the number of features
      * @return L = 4d + 4
      */
-    static int residualRoundings(int d) {
+    public static int residualRoundings(int d) {
         return RESIDUAL_ROUNDINGS + 4 * (d - 1);
     }
 
@@ -164,7 +167,7 @@ public final class RoundingBound {
      * @param residual γ_L, the relative error of a computed residual against a_i
      * @param sum γ_{k+B}, the relative error the terms' own roundings and the sum add
      */
-    private static FeatureRoundingBound.Tolerances bound(Samples data, double[] theta,
+    private static Tolerances bound(Samples data, double[] theta,
             double residual, double sum, double eta) {
         int n = data.samples();
         int d = data.features();
@@ -196,13 +199,13 @@ public final class RoundingBound {
         for (int j = 0; j <= d; j++) {
             gradient[j] = slack * 2 * gradient[j] / n + 2 * eta;
         }
-        return new FeatureRoundingBound.Tolerances(gradient, slack * loss / n + 2 * eta,
+        return new Tolerances(gradient, slack * loss / n + 2 * eta,
                 gradient);
     }
 
-    /** The notebook's data seen as one feature. */
-    private static Samples samples(LinearData data) {
-        return new Samples() {
+    /** The samples as the bound reads them, in place. */
+    private static Samples samples(FeatureData data) {
+        return new RoundingBound.Samples() {
             @Override
             public int samples() {
                 return data.samples();
@@ -210,12 +213,12 @@ public final class RoundingBound {
 
             @Override
             public int features() {
-                return 1;
+                return data.features();
             }
 
             @Override
             public double x(int i, int j) {
-                return data.x1(i);
+                return data.x(i, j);
             }
 
             @Override
@@ -223,17 +226,6 @@ public final class RoundingBound {
                 return data.y(i);
             }
         };
-    }
-
-    private static double[] values(Theta theta) {
-        return new double[] {theta.theta0(), theta.theta1()};
-    }
-
-    /** The d = 1 bounds in this class's record. */
-    private static Tolerances pair(FeatureRoundingBound.Tolerances bounds) {
-        double[] gradient = bounds.gradient();
-        double[] average = bounds.average();
-        return new Tolerances(gradient[0], gradient[1], bounds.loss(), average[0], average[1]);
     }
 
     /**
@@ -281,26 +273,58 @@ public final class RoundingBound {
     /**
      * One tolerance per value the cross-check compares.
      *
-     * @param gradTheta0 for the batch ∂MSE/∂θ0
-     * @param gradTheta1 for the batch ∂MSE/∂θ1
+     * @param gradient for the batch gradient's components, θ0 first
      * @param loss for the batch loss
-     * @param averageGradTheta0 for the average per-sample ∂/∂θ0
-     * @param averageGradTheta1 for the average per-sample ∂/∂θ1
+     * @param average for the average per-sample gradient's components, θ0 first
      */
-    public record Tolerances(double gradTheta0, double gradTheta1, double loss,
-            double averageGradTheta0, double averageGradTheta1) {
+    public record Tolerances(double[] gradient, double loss, double[] average) {
 
         /**
-         * The sum of two bounds, value by value: the bound on the difference of two
-         * computations.
+         * Copies the arrays.
+         *
+         * @param gradient for the batch gradient's components
+         * @param loss for the loss
+         * @param average for the average's components
+         */
+        public Tolerances {
+            gradient = gradient.clone();
+            average = average.clone();
+        }
+
+        /**
+         * A copy of the batch gradient's tolerances.
+         *
+         * @return one per component, θ0 first
+         */
+        @Override
+        public double[] gradient() {
+            return gradient.clone();
+        }
+
+        /**
+         * A copy of the average's tolerances.
+         *
+         * @return one per component, θ0 first
+         */
+        @Override
+        public double[] average() {
+            return average.clone();
+        }
+
+        /**
+         * The sum of two bounds, value by value.
          *
          * @param other the other computation's bounds
          * @return the sums
          */
         public Tolerances plus(Tolerances other) {
-            return new Tolerances(gradTheta0 + other.gradTheta0, gradTheta1 + other.gradTheta1,
-                    loss + other.loss, averageGradTheta0 + other.averageGradTheta0,
-                    averageGradTheta1 + other.averageGradTheta1);
+            double[] g = new double[gradient.length];
+            double[] a = new double[average.length];
+            for (int j = 0; j < g.length; j++) {
+                g[j] = gradient[j] + other.gradient[j];
+                a[j] = average[j] + other.average[j];
+            }
+            return new Tolerances(g, loss + other.loss, a);
         }
     }
 }

@@ -3,8 +3,7 @@
  * of the linear model in numpy's summation order
  * ({@link io.github.sgdlab.reference.ReferenceGradients}, {@link io.github.sgdlab.reference.NumpySum}),
  * the rounding-error bound of every value autograd and the witness compute
- * ({@link io.github.sgdlab.reference.RoundingBound},
- * {@link io.github.sgdlab.reference.FeatureRoundingBound}, in a
+ * ({@link io.github.sgdlab.reference.RoundingBound}, for d features, in a
  * {@link io.github.sgdlab.reference.Precision}), and least squares
  * ({@link io.github.sgdlab.reference.LeastSquares}: the minimiser, loss and Hessian spectrum the
  * descent lab measures against). Nothing here imports DJL (an architecture test keeps it so),

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import io.github.sgdlab.EngineTest;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.linear.AutogradGradients;
 import io.github.sgdlab.linear.BatchGradient;
@@ -44,13 +45,13 @@ class CollectorGateTest extends EngineTest {
     @DisplayName("a user's training steps on another thread all succeed while the library's per-sample loop runs")
     void userStepsBesideTheLibrary() throws Exception {
         try (NDManager manager = newManager()) {
-            LinearData data = LinearData.generate(7, 4000);
+            FeatureData data = LinearData.generate(7, 4000).features();
             AutogradGradients autograd = AutogradGradients.builder(manager).build();
             ExecutorService pool = Executors.newSingleThreadExecutor();
             AtomicBoolean stop = new AtomicBoolean();
             Future<Gradient> loop = pool.submit(() -> {
                 try {
-                    return autograd.perSample(data, Theta.ZERO).average();
+                    return autograd.perSample(data, Theta.zeros(1)).average();
                 } finally {
                     stop.set(true);
                 }
@@ -70,19 +71,19 @@ class CollectorGateTest extends EngineTest {
     @DisplayName("a library call inside the user's gated collector works and gives the same result")
     void libraryInsideUserCollector() {
         try (NDManager manager = newManager()) {
-            LinearData data = LinearData.notebook();
+            FeatureData data = LinearData.notebook().features();
             AutogradGradients autograd =
                     AutogradGradients.builder(manager).optDataType(DataType.FLOAT64).build();
-            BatchGradient outside = autograd.batch(data, new Theta(1, 2));
-            Gradient outsideAverage = autograd.perSample(data, new Theta(1, 2)).average();
+            BatchGradient outside = autograd.batch(data, Theta.of(1, 2));
+            Gradient outsideAverage = autograd.perSample(data, Theta.of(1, 2)).average();
             try (NDManager scope = manager.newSubManager();
                     GradientCollector collector = CollectorGate.open(manager.getEngine())) {
                 assertTrue(CollectorGate.isHeldByCurrentThread());
                 NDArray w = scope.create(new double[] {3.0});
                 w.setRequiresGradient(true);
                 NDArray userLoss = w.square().sum();
-                assertEquals(outside, autograd.batch(data, new Theta(1, 2)));
-                assertEquals(outsideAverage, autograd.perSample(data, new Theta(1, 2)).average());
+                assertEquals(outside, autograd.batch(data, Theta.of(1, 2)));
+                assertEquals(outsideAverage, autograd.perSample(data, Theta.of(1, 2)).average());
                 // The user's collector is still open and still works after the nested calls.
                 collector.backward(userLoss);
                 assertEquals(6.0, w.getGradient().getDouble(0));
@@ -100,7 +101,7 @@ class CollectorGateTest extends EngineTest {
             try (GradientCollector raw = manager.getEngine().newGradientCollector()) {
                 assertNotNull(raw);
                 e = assertThrows(IllegalStateException.class,
-                        () -> autograd.batch(LinearData.notebook(), Theta.ZERO));
+                        () -> autograd.batch(LinearData.notebook().features(), Theta.zeros(1)));
             }
             assertTrue(e.getMessage().contains("CollectorGate.open(engine)"), e.getMessage());
             assertFalse(CollectorGate.isHeldByCurrentThread());

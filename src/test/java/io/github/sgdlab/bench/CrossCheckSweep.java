@@ -1,5 +1,6 @@
 package io.github.sgdlab.bench;
 
+import io.github.sgdlab.data.FeatureData;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.LinearData;
@@ -7,6 +8,7 @@ import io.github.sgdlab.grad.CrossCheck;
 import io.github.sgdlab.linear.AutogradGradients;
 import io.github.sgdlab.linear.BatchGradient;
 import io.github.sgdlab.linear.Gradient;
+import io.github.sgdlab.linear.PerSampleGradients;
 import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.persample.Strategy;
 import io.github.sgdlab.reference.ReferenceGradients;
@@ -56,16 +58,15 @@ public final class CrossCheckSweep {
                     int tried = 0;
                     for (int c = 0; c < cases; c++) {
                         long seed = random.nextInt(Integer.MAX_VALUE);
-                        Theta theta = new Theta(random.nextGaussian() * 5, random.nextGaussian() * 5);
-                        LinearData data = LinearData.generate(seed, n);
+                        Theta theta = Theta.of(random.nextGaussian() * 5, random.nextGaussian() * 5);
+                        FeatureData data = LinearData.generate(seed, n).features();
                         BatchGradient batch = autograd.batch(data, theta);
                         BatchGradient reference = ReferenceGradients.batch(data, theta);
                         Gradient referenceAverage = ReferenceGradients.average(
                                 ReferenceGradients.perSample(data, theta));
                         Gradient average = n <= loopMax
-                                ? autograd.perSample(data, theta).average()
-                                : autograd.perSample(data, theta, Strategy.VECTORIZED, done -> { })
-                                        .average();
+                                ? loopAverage(autograd, data, theta)
+                                : autograd.perSampleAverage(data, theta);
                         CrossCheck check = CrossCheck.compare(data, theta, dataType, batch,
                                 average, reference, referenceAverage);
                         for (int v = 0; v < 3; v++) {
@@ -75,10 +76,9 @@ public final class CrossCheckSweep {
                             maxAverage = Math.max(maxAverage, check.values().get(v).ratio());
                         }
                         BatchGradient shifted = autograd.batch(data,
-                                new Theta(theta.theta0() + 1e-3, theta.theta1() + 1e-3));
+                                Theta.of(theta.get(0) + 1e-3, theta.get(1) + 1e-3));
                         for (BatchGradient mutant : List.of(scaled(batch, -1), scaled(batch, 0.5),
-                                scaled(batch, 2), new BatchGradient(shifted.gradTheta0(),
-                                        shifted.gradTheta1(), batch.loss()))) {
+                                scaled(batch, 2), new BatchGradient(Gradient.of(shifted.gradient().get(0), shifted.gradient().get(1)), batch.loss()))) {
                             tried++;
                             if (!CrossCheck.compare(data, theta, dataType, mutant, average,
                                     reference, referenceAverage).ok()) {
@@ -104,7 +104,19 @@ public final class CrossCheckSweep {
     }
 
     private static BatchGradient scaled(BatchGradient batch, double factor) {
-        return new BatchGradient(factor * batch.gradTheta0(), factor * batch.gradTheta1(),
+        return new BatchGradient(Gradient.of(factor * batch.gradient().get(0), factor * batch.gradient().get(1)),
                 batch.loss());
+    }
+
+    /** The per-sample average by the loop strategy, one backward pass per sample. */
+    private static Gradient loopAverage(AutogradGradients autograd, FeatureData data,
+            Theta theta) {
+        double[][] all = new double[2][data.samples()];
+        autograd.perSample(data, theta, Strategy.LOOP, done -> { }, (from, m, chunk) -> {
+            for (int j = 0; j < 2; j++) {
+                System.arraycopy(chunk[j], 0, all[j], from, m);
+            }
+        });
+        return new PerSampleGradients(all).average();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sgdlab.bench;
 
 import ai.djl.ndarray.NDManager;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.linear.AutogradGradients;
 import io.github.sgdlab.linear.PerSampleGradients;
@@ -30,11 +31,11 @@ public final class PerSampleMemory {
      */
     public static void main(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        LinearData data = LinearData.generate(1, samples);
+        FeatureData data = LinearData.generate(1, samples).features();
         List<long[]> trace = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             AutogradGradients autograd = AutogradGradients.builder(manager).build();
-            autograd.perSample(LinearData.generate(2, 1000), Theta.ZERO); // warm up
+            autograd.perSample(LinearData.generate(2, 1000).features(), Theta.zeros(1)); // warm up
             long start = System.nanoTime();
             Thread sampler = new Thread(() -> {
                 try {
@@ -47,7 +48,7 @@ public final class PerSampleMemory {
                 }
             });
             sampler.start();
-            PerSampleGradients gradients = autograd.perSample(data, new Theta(1, 2));
+            PerSampleGradients gradients = autograd.perSample(data, Theta.of(1, 2));
             long millis = (System.nanoTime() - start) / 1_000_000;
             sampler.interrupt();
             sampler.join();

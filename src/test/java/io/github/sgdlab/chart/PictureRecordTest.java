@@ -38,7 +38,7 @@ class PictureRecordTest {
             List<Theta> epoch = epochs.get(e);
             assertEquals(5, epoch.size());
             for (int i = 0; i < 5; i++) {
-                assertEquals(new Theta(4 * e + i, -(4 * e + i)), epoch.get(i));
+                assertEquals(Theta.of(4 * e + i, -(4 * e + i)), epoch.get(i));
             }
         }
         assertArrayEquals(new int[] {4, 4, 4}, record.iterationsPerEpoch());
@@ -61,11 +61,11 @@ class PictureRecordTest {
         assertTrue(points >= PictureRecord.MAX_POINTS / 2, points + " points");
         for (int e = 0; e < 3; e++) {
             List<Theta> epoch = epochs.get(e);
-            assertEquals(new Theta(e * perEpoch, -e * perEpoch), epoch.get(0));
-            assertEquals(new Theta((e + 1) * perEpoch, -(e + 1) * perEpoch),
+            assertEquals(Theta.of(e * perEpoch, -e * perEpoch), epoch.get(0));
+            assertEquals(Theta.of((e + 1) * perEpoch, -(e + 1) * perEpoch),
                     epoch.get(epoch.size() - 1));
             for (int i = 1; i < epoch.size(); i++) {
-                assertTrue(epoch.get(i).theta0() > epoch.get(i - 1).theta0(), "in order");
+                assertTrue(epoch.get(i).get(0) > epoch.get(i - 1).get(0), "in order");
             }
         }
     }
@@ -81,7 +81,7 @@ class PictureRecordTest {
         }
         List<List<Theta>> epochs = record.epochs();
         assertEquals(2, epochs.size());
-        assertEquals(List.of(new Theta(4, 0), new Theta(5, 0), new Theta(6, 0)), epochs.get(1));
+        assertEquals(List.of(Theta.of(4, 0), Theta.of(5, 0), Theta.of(6, 0)), epochs.get(1));
         assertArrayEquals(new int[] {4, 2}, record.iterationsPerEpoch());
     }
 }

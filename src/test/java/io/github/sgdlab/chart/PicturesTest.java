@@ -49,7 +49,7 @@ class PicturesTest {
             mxy += DATA.x1(i) * DATA.y(i) / n;
         }
         double slope = (mxy - mx * my) / (mxx - mx * mx);
-        return new Theta(my - slope * mx, slope);
+        return Theta.of(my - slope * mx, slope);
     }
 
     /** Mini-batch descent with momentum, batches in order: per epoch, θ before then after each step. */
@@ -62,7 +62,7 @@ class PicturesTest {
         double v1 = 0;
         int n = DATA.samples();
         for (int e = 0; e < epochs; e++) {
-            List<Theta> epoch = new ArrayList<>(List.of(new Theta(t0, t1)));
+            List<Theta> epoch = new ArrayList<>(List.of(Theta.of(t0, t1)));
             for (int start = 0; start < n; start += batch) {
                 int m = Math.min(batch, n - start);
                 double g0 = 0;
@@ -77,7 +77,7 @@ class PicturesTest {
                 v1 = mu * v1 + g1;
                 t0 -= lr * v0;
                 t1 -= lr * v1;
-                epoch.add(new Theta(t0, t1));
+                epoch.add(Theta.of(t0, t1));
             }
             path.add(epoch);
         }
@@ -157,7 +157,7 @@ class PicturesTest {
             assertEquals(-lr * g[1], gradient.y1() - gradient.y0(), 1e-12, "step " + t);
             assertEquals(-lr * mu * v0, carried.x1() - carried.x0(), 1e-12, "step " + t);
             assertEquals(-lr * mu * v1, carried.y1() - carried.y0(), 1e-12, "step " + t);
-            assertEquals(path.get(t + 1), new Theta(update.x1(), update.y1()));
+            assertEquals(path.get(t + 1), Theta.of(update.x1(), update.y1()));
             v0 = mu * v0 + g[0];
             v1 = mu * v1 + g[1];
         }
@@ -170,10 +170,10 @@ class PicturesTest {
     @Test
     @DisplayName("per-sample.png: 40 thin arrows and a bold batch arrow landing on their mean")
     void perSample() throws IOException {
-        PerSampleGradients perSample = ReferenceGradients.perSample(DATA, Theta.ZERO);
+        PerSampleGradients perSample = ReferenceGradients.perSample(DATA.features(), Theta.zeros(1));
         Path file = folder.resolve("per-sample.png");
-        PerSampleArrows.write(file, Theta.ZERO, perSample,
-                ReferenceGradients.batch(DATA, Theta.ZERO).gradient());
+        PerSampleArrows.write(file, Theta.zeros(1), perSample,
+                ReferenceGradients.batch(DATA.features(), Theta.zeros(1)).gradient());
         BufferedImage image = Images.png(file, PerSampleArrows.WIDTH, PerSampleArrows.HEIGHT);
         assertTrue(Images.pixelsLike(image, new java.awt.Color(200, 30, 30)) > 300, "the bold arrow");
     }

@@ -13,8 +13,8 @@ import io.github.sgdlab.data.Columns;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.files.DoubleText;
 import io.github.sgdlab.linear.AutogradGradients;
-import io.github.sgdlab.linear.PerSampleGradientVectors;
-import io.github.sgdlab.linear.ThetaVector;
+import io.github.sgdlab.linear.PerSampleGradients;
+import io.github.sgdlab.linear.Theta;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,12 +124,12 @@ class GradientDataPerSampleTest extends EngineTest {
         List<String> lines = Files.readAllLines(vectorizedCsv);
         assertEquals(n + 1, lines.size());
         assertEquals("grad_theta0,grad_theta1,grad_theta2,grad_theta3", lines.get(0));
-        PerSampleGradientVectors expected;
+        PerSampleGradients expected;
         try (NDManager manager = newManager()) {
             expected = AutogradGradients.builder(manager).optDataType(DataType.FLOAT32).build()
                     .perSample(FeatureData.fromCsv(file, Columns.defaults()
                             .optFeatures(List.of("a", "b", "c"))),
-                            ThetaVector.of(0.1, -0.5, 2, 0.75));
+                            Theta.of(0.1, -0.5, 2, 0.75));
         }
         for (int j = 0; j < 4; j++) {
             double[] column = new double[n];

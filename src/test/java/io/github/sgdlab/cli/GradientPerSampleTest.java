@@ -53,14 +53,13 @@ class GradientPerSampleTest extends EngineTest {
                 expected = AutogradGradients.builder(manager)
                         .optDataType(DataType.fromNumpy(dtype.equals("float32") ? "<f4" : "<f8"))
                         .build()
-                        .perSample(LinearData.generate(2024, 999), new Theta(1.5, -2),
-                                Strategy.LOOP, done -> { });
+                        .perSample(LinearData.generate(2024, 999).features(), Theta.of(1.5, -2));
             }
             for (int i = 0; i < 999; i++) {
                 String[] fields = lines.get(i + 1).split(",");
-                assertEquals(Double.doubleToRawLongBits(expected.gradTheta0()[i]),
+                assertEquals(Double.doubleToRawLongBits(expected.gradient(0)[i]),
                         Double.doubleToRawLongBits(Double.parseDouble(fields[0])), "row " + i);
-                assertEquals(Double.doubleToRawLongBits(expected.gradTheta1()[i]),
+                assertEquals(Double.doubleToRawLongBits(expected.gradient(1)[i]),
                         Double.doubleToRawLongBits(Double.parseDouble(fields[1])), "row " + i);
             }
             try (Stream<Path> files = Files.list(dir)) {
@@ -95,9 +94,9 @@ class GradientPerSampleTest extends EngineTest {
         double std0 = std.get("grad_theta0").getAsDouble();
         double std1 = std.get("grad_theta1").getAsDouble();
         PerSampleGradients reference = ReferenceGradients.perSample(
-                LinearData.generate(2024, 999), new Theta(1.5, -2));
-        assertEquals(reference.spread().gradTheta0(), std0, 1e-12 * std0);
-        assertEquals(reference.spread().gradTheta1(), std1, 1e-12 * std1);
+                LinearData.generate(2024, 999).features(), Theta.of(1.5, -2));
+        assertEquals(reference.spread().get(0), std0, 1e-12 * std0);
+        assertEquals(reference.spread().get(1), std1, 1e-12 * std1);
         assertTrue(text.out().contains(String.format("%-40s %-24s %s\n",
                 "DJL autograd, per-sample std (spread)", DoubleText.of(std0),
                 DoubleText.of(std1))), text.out());

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.sgdlab.ReferenceCase;
 import io.github.sgdlab.Resources;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 import java.io.PrintWriter;
@@ -58,11 +59,11 @@ class SgdLabTest {
         }
         ReferenceCase notebook = ReferenceCase.all().get(0);
         assertAll(
-                () -> assertEquals(notebook.batch("torch_float32").gradTheta0(),
+                () -> assertEquals(notebook.batch("torch_float32").gradient().get(0),
                         json.getAsJsonObject("batch").get("grad_theta0").getAsDouble(), 0.0),
                 () -> assertEquals(notebook.batch("torch_float32").loss(),
                         json.getAsJsonObject("batch").get("loss").getAsDouble(), 0.0),
-                () -> assertEquals(notebook.batch("numpy_float64").gradTheta1(),
+                () -> assertEquals(notebook.batch("numpy_float64").gradient().get(1),
                         json.getAsJsonObject("reference_batch").get("grad_theta1").getAsDouble(), 0.0),
                 () -> assertEquals(Set.of("max_abs_diff", "tolerance", "ok", "worst", "worst_ratio",
                                 "values"),
@@ -81,7 +82,7 @@ class SgdLabTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         ReferenceCase reference = ReferenceCase.all().stream()
-                .filter(c -> c.seed() == 2024 && c.theta().theta0() == 1.5).findFirst().orElseThrow();
+                .filter(c -> c.seed() == 2024 && c.theta().get(0) == 1.5).findFirst().orElseThrow();
         JsonObject batch = json.getAsJsonObject("reference_batch");
         assertEquals(reference.batch("numpy_float64").loss(), batch.get("loss").getAsDouble(), 0.0);
         assertEquals("float64", json.get("dtype").getAsString());

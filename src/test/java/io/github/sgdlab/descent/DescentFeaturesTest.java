@@ -151,7 +151,7 @@ class DescentFeaturesTest extends EngineTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> DescentConfig.builder()
                         .optData("d", data).setLearningRate(0.1)
-                        .optStart(io.github.sgdlab.linear.ThetaVector.of(0, 0)).build());
+                        .optStart(io.github.sgdlab.linear.Theta.of(0, 0)).build());
         assertTrue(e.getMessage().contains("give 4"), e.getMessage());
     }
 }

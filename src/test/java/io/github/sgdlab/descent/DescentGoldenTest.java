@@ -42,7 +42,7 @@ class DescentGoldenTest extends EngineTest {
                 .optRuns(golden.get("runs").getAsInt())
                 .optShuffleSeed(golden.get("shuffle_seed").getAsLong())
                 .optMaxEpochs(golden.get("max_epochs").getAsInt())
-                .optStart(new Theta(golden.get("theta0").getAsDouble(),
+                .optStart(Theta.of(golden.get("theta0").getAsDouble(),
                         golden.get("theta1").getAsDouble()))
                 .build();
     }

@@ -51,10 +51,10 @@ class DescentTest extends EngineTest {
         double v0 = 0;
         double v1 = 0;
         for (int t = 1; t <= path.iterations(); t++) {
-            BatchGradient want = ReferenceGradients.batch(data,
-                    new Theta(path.theta0(t - 1), path.theta1(t - 1)));
-            assertEquals(want.gradTheta0(), path.gradTheta0(t), 1e-12, "step " + t);
-            assertEquals(want.gradTheta1(), path.gradTheta1(t), 1e-12, "step " + t);
+            BatchGradient want = ReferenceGradients.batch(data.features(),
+                    Theta.of(path.theta0(t - 1), path.theta1(t - 1)));
+            assertEquals(want.gradient().get(0), path.gradTheta0(t), 1e-12, "step " + t);
+            assertEquals(want.gradient().get(1), path.gradTheta1(t), 1e-12, "step " + t);
             v0 = mu * v0 + path.gradTheta0(t);
             v1 = mu * v1 + path.gradTheta1(t);
             assertEquals(v0, path.velocity0(t), 0.0);
@@ -89,11 +89,11 @@ class DescentTest extends EngineTest {
             for (int e = 1; e <= epochs; e++) {
                 for (int i : random.permutation(n)) {
                     t++;
-                    PerSampleGradients want = ReferenceGradients.perSample(data,
-                            new Theta(path.theta0(t - 1), path.theta1(t - 1)));
+                    PerSampleGradients want = ReferenceGradients.perSample(data.features(),
+                            Theta.of(path.theta0(t - 1), path.theta1(t - 1)));
                     String where = "run " + r + ", step " + t;
-                    assertEquals(want.gradTheta0()[i], path.gradTheta0(t), 1e-12, where);
-                    assertEquals(want.gradTheta1()[i], path.gradTheta1(t), 1e-12, where);
+                    assertEquals(want.gradient(0)[i], path.gradTheta0(t), 1e-12, where);
+                    assertEquals(want.gradient(1)[i], path.gradTheta1(t), 1e-12, where);
                     assertEquals(path.theta0(t - 1) - lr * path.velocity0(t), path.theta0(t),
                             0.0, where);
                 }
@@ -158,9 +158,9 @@ class DescentTest extends EngineTest {
         for (Dataset dataset : Dataset.values()) {
             LinearData data = dataset.data();
             Theta star = LeastSquares.minimiser(data);
-            BatchGradient at = ReferenceGradients.batch(data, star);
-            assertEquals(0, at.gradTheta0(), 1e-10, dataset.id());
-            assertEquals(0, at.gradTheta1(), 1e-8, dataset.id());
+            BatchGradient at = ReferenceGradients.batch(data.features(), star);
+            assertEquals(0, at.gradient().get(0), 1e-10, dataset.id());
+            assertEquals(0, at.gradient().get(1), 1e-8, dataset.id());
             double[] h = LeastSquares.hessian(data);
             double[] lambda = LeastSquares.eigenvalues(data);
             assertEquals(h[0] + h[2], lambda[0] + lambda[1], 1e-9 * h[2]);

@@ -15,6 +15,7 @@ import io.github.sgdlab.reference.RoundingBound;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.EngineTest;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.Arrays;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossCheckTest extends EngineTest {
 
-    private static final LinearData NOTEBOOK = LinearData.notebook();
+    private static final FeatureData NOTEBOOK = LinearData.notebook().features();
 
     @Test
     @DisplayName("libtorch's and numpy's summation depths, as worked by hand")
@@ -61,7 +62,7 @@ class CrossCheckTest extends EngineTest {
         double factor64 = gamma(8, 0x1p-53) + gamma(30, 0x1p-53) * (1 + gamma(8, 0x1p-53));
         double expected = (factor32 + factor64) * 2 * sumY / 40;
         assertEquals(expected,
-                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, Precision.FLOAT32).gradTheta0(),
+                RoundingBound.crossCheck(NOTEBOOK, Theta.zeros(1), Precision.FLOAT32).gradient()[0],
                 1e-9 * expected);
     }
 
@@ -72,26 +73,25 @@ class CrossCheckTest extends EngineTest {
     @Test
     @DisplayName("each value has its own tolerance, and the summary is the worst value's")
     void perValueTolerances() {
-        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
-        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO));
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.zeros(1));
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.zeros(1)));
         RoundingBound.Tolerances tolerance =
-                RoundingBound.crossCheck(NOTEBOOK, Theta.ZERO, Precision.FLOAT32);
+                RoundingBound.crossCheck(NOTEBOOK, Theta.zeros(1), Precision.FLOAT32);
         // Off by 90 % of the loss's tolerance: more than grad_theta1's whole tolerance.
-        BatchGradient off = new BatchGradient(reference.gradTheta0(), reference.gradTheta1(),
+        BatchGradient off = new BatchGradient(Gradient.of(reference.gradient().get(0), reference.gradient().get(1)),
                 reference.loss() + 0.9 * tolerance.loss());
-        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
+        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.zeros(1), DataType.FLOAT32,
                 off, average, reference, average);
         assertAll(
-                () -> assertTrue(tolerance.loss() > 2 * tolerance.gradTheta1()),
+                () -> assertTrue(tolerance.loss() > 2 * tolerance.gradient()[1]),
                 () -> assertTrue(check.ok()),
                 () -> assertEquals("loss", check.worst().name()),
                 () -> assertEquals(0.9 * tolerance.loss(), check.maxAbsDiff(), 1e-12),
                 () -> assertEquals(tolerance.loss(), check.tolerance()),
                 () -> assertEquals(5, check.values().size()));
         // The same difference on grad_theta1 fails: its own tolerance is smaller.
-        BatchGradient wrong = new BatchGradient(reference.gradTheta0(),
-                reference.gradTheta1() + 0.9 * tolerance.loss(), reference.loss());
-        CrossCheck failed = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
+        BatchGradient wrong = new BatchGradient(Gradient.of(reference.gradient().get(0), reference.gradient().get(1) + 0.9 * tolerance.loss()), reference.loss());
+        CrossCheck failed = CrossCheck.compare(NOTEBOOK, Theta.zeros(1), DataType.FLOAT32,
                 wrong, average, reference, average);
         assertFalse(failed.ok());
         assertEquals("grad_theta1", failed.worst().name());
@@ -101,10 +101,10 @@ class CrossCheckTest extends EngineTest {
     @Test
     @DisplayName("a NaN anywhere fails the check and is the worst value")
     void nanFails() {
-        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
-        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO));
-        BatchGradient nan = new BatchGradient(reference.gradTheta0(), Double.NaN, reference.loss());
-        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT64,
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.zeros(1));
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.zeros(1)));
+        BatchGradient nan = new BatchGradient(Gradient.of(reference.gradient().get(0), Double.NaN), reference.loss());
+        CrossCheck check = CrossCheck.compare(NOTEBOOK, Theta.zeros(1), DataType.FLOAT64,
                 nan, average, reference, average);
         assertFalse(check.ok());
         assertEquals("grad_theta1", check.worst().name());
@@ -114,16 +114,16 @@ class CrossCheckTest extends EngineTest {
     @DisplayName("a per-sample average that forgot to zero the gradients fails")
     void accumulatedAverageFails() {
         // Without zeroing, sample i's recorded gradient is the running sum of samples 0..i.
-        PerSampleGradients perSample = ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO);
-        double[] g0 = perSample.gradTheta0();
-        double[] g1 = perSample.gradTheta1();
+        PerSampleGradients perSample = ReferenceGradients.perSample(NOTEBOOK, Theta.zeros(1));
+        double[] g0 = perSample.gradient(0);
+        double[] g1 = perSample.gradient(1);
         for (int i = 1; i < g0.length; i++) {
             g0[i] += g0[i - 1];
             g1[i] += g1[i - 1];
         }
-        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.ZERO);
-        assertFalse(CrossCheck.compare(NOTEBOOK, Theta.ZERO, DataType.FLOAT32,
-                reference, new PerSampleGradients(g0, g1).average(),
+        BatchGradient reference = ReferenceGradients.batch(NOTEBOOK, Theta.zeros(1));
+        assertFalse(CrossCheck.compare(NOTEBOOK, Theta.zeros(1), DataType.FLOAT32,
+                reference, new PerSampleGradients(new double[][] {g0, g1}).average(),
                 reference, ReferenceGradients.average(perSample)).ok());
     }
 
@@ -137,8 +137,8 @@ class CrossCheckTest extends EngineTest {
     @MethodSource("sizesAndTypes")
     @DisplayName("real autograd passes; its batch gradient negated, halved, doubled or taken at theta + 1e-3 fails")
     void mutationsFail(int n, DataType dataType) {
-        LinearData data = LinearData.generate(2026, n);
-        Theta theta = new Theta(0.5, -1.5);
+        FeatureData data = LinearData.generate(2026, n).features();
+        Theta theta = Theta.of(0.5, -1.5);
         AutogradGradients autograd =
                 AutogradGradients.builder(manager).optDataType(dataType).build();
         BatchGradient batch = autograd.batch(data, theta);
@@ -148,11 +148,11 @@ class CrossCheckTest extends EngineTest {
                 ReferenceGradients.average(ReferenceGradients.perSample(data, theta));
         assertTrue(CrossCheck.compare(data, theta, dataType, batch, average, reference,
                 referenceAverage).ok(), "the real gradient passes");
-        BatchGradient shifted = autograd.batch(data, new Theta(theta.theta0() + 1e-3,
-                theta.theta1() + 1e-3));
+        BatchGradient shifted = autograd.batch(data, Theta.of(theta.get(0) + 1e-3,
+                theta.get(1) + 1e-3));
         List<BatchGradient> mutants = List.of(
                 scaled(batch, -1), scaled(batch, 0.5), scaled(batch, 2),
-                new BatchGradient(shifted.gradTheta0(), shifted.gradTheta1(), batch.loss()));
+                new BatchGradient(Gradient.of(shifted.gradient().get(0), shifted.gradient().get(1)), batch.loss()));
         for (BatchGradient mutant : mutants) {
             CrossCheck verdict = CrossCheck.compare(data, theta, dataType,
                     mutant, average, reference, referenceAverage);
@@ -166,16 +166,18 @@ class CrossCheckTest extends EngineTest {
     void oneSampleShortFails(DataType dataType) {
         AutogradGradients autograd =
                 AutogradGradients.builder(manager).optDataType(dataType).build();
-        double[] x1 = Arrays.copyOf(NOTEBOOK.x1(), 39);
-        double[] eps = Arrays.copyOf(NOTEBOOK.eps(), 39);
-        double[] y = Arrays.copyOf(NOTEBOOK.y(), 39);
-        BatchGradient short39 = autograd.batch(new LinearData(45, x1, eps, y), Theta.ZERO);
-        CrossCheck verdict = CrossCheck.compare(NOTEBOOK, Theta.ZERO, dataType,
-                new BatchGradient(short39.gradTheta0(), short39.gradTheta1(),
-                        autograd.batch(NOTEBOOK, Theta.ZERO).loss()),
-                autograd.perSample(NOTEBOOK, Theta.ZERO).average(),
-                ReferenceGradients.batch(NOTEBOOK, Theta.ZERO),
-                ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.ZERO)));
+        LinearData notebook = LinearData.notebook();
+        double[] x1 = Arrays.copyOf(notebook.x1(), 39);
+        double[] eps = Arrays.copyOf(notebook.eps(), 39);
+        double[] y = Arrays.copyOf(notebook.y(), 39);
+        BatchGradient short39 =
+                autograd.batch(new LinearData(45, x1, eps, y).features(), Theta.zeros(1));
+        CrossCheck verdict = CrossCheck.compare(NOTEBOOK, Theta.zeros(1), dataType,
+                new BatchGradient(Gradient.of(short39.gradient().get(0), short39.gradient().get(1)),
+                        autograd.batch(NOTEBOOK, Theta.zeros(1)).loss()),
+                autograd.perSample(NOTEBOOK, Theta.zeros(1)).average(),
+                ReferenceGradients.batch(NOTEBOOK, Theta.zeros(1)),
+                ReferenceGradients.average(ReferenceGradients.perSample(NOTEBOOK, Theta.zeros(1))));
         assertFalse(verdict.ok(), verdict.toString());
     }
 
@@ -187,24 +189,24 @@ class CrossCheckTest extends EngineTest {
     @DisplayName("every tolerance stays below 1e-4 of its value plus 1e-6, for n up to 10^7")
     void tolerancesStaySmall() {
         for (int n : new int[] {40, 1000, 100_000, 1_000_000, 10_000_000}) {
-            LinearData data = LinearData.generate(45, n);
-            for (Theta theta : List.of(Theta.ZERO, new Theta(1, -2))) {
+            FeatureData data = LinearData.generate(45, n).features();
+            for (Theta theta : List.of(Theta.zeros(1), Theta.of(1, -2))) {
                 BatchGradient value = ReferenceGradients.batch(data, theta);
                 for (DataType dataType : types()) {
                     RoundingBound.Tolerances tolerance =
                             RoundingBound.crossCheck(data, theta, CrossCheck.precision(dataType));
                     String where = "n = " + n + ", " + theta + ", " + dataType;
                     assertAll(where,
-                            () -> assertTrue(tolerance.gradTheta0()
-                                    < 1e-4 * Math.abs(value.gradTheta0()) + 1e-6, where),
-                            () -> assertTrue(tolerance.gradTheta1()
-                                    < 1e-4 * Math.abs(value.gradTheta1()) + 1e-6, where),
+                            () -> assertTrue(tolerance.gradient()[0]
+                                    < 1e-4 * Math.abs(value.gradient().get(0)) + 1e-6, where),
+                            () -> assertTrue(tolerance.gradient()[1]
+                                    < 1e-4 * Math.abs(value.gradient().get(1)) + 1e-6, where),
                             () -> assertTrue(tolerance.loss()
                                     < 1e-4 * Math.abs(value.loss()) + 1e-6, where),
-                            () -> assertTrue(tolerance.averageGradTheta0()
-                                    < 1e-4 * Math.abs(value.gradTheta0()) + 1e-6, where),
-                            () -> assertTrue(tolerance.averageGradTheta1()
-                                    < 1e-4 * Math.abs(value.gradTheta1()) + 1e-6, where));
+                            () -> assertTrue(tolerance.average()[0]
+                                    < 1e-4 * Math.abs(value.gradient().get(0)) + 1e-6, where),
+                            () -> assertTrue(tolerance.average()[1]
+                                    < 1e-4 * Math.abs(value.gradient().get(1)) + 1e-6, where));
                 }
             }
         }
@@ -213,15 +215,15 @@ class CrossCheckTest extends EngineTest {
     @Test
     @DisplayName("at n = 5 * 10^6 a negated gradient fails (it passed the old single worst-case tolerance)")
     void signErrorFailsAtMillions() {
-        LinearData data = LinearData.generate(45, 5_000_000);
-        BatchGradient reference = ReferenceGradients.batch(data, Theta.ZERO);
-        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(data, Theta.ZERO));
-        assertFalse(CrossCheck.compare(data, Theta.ZERO, DataType.FLOAT32,
+        FeatureData data = LinearData.generate(45, 5_000_000).features();
+        BatchGradient reference = ReferenceGradients.batch(data, Theta.zeros(1));
+        Gradient average = ReferenceGradients.average(ReferenceGradients.perSample(data, Theta.zeros(1)));
+        assertFalse(CrossCheck.compare(data, Theta.zeros(1), DataType.FLOAT32,
                 scaled(reference, -1), average, reference, average).ok());
     }
 
     private static BatchGradient scaled(BatchGradient batch, double factor) {
-        return new BatchGradient(factor * batch.gradTheta0(), factor * batch.gradTheta1(),
+        return new BatchGradient(Gradient.of(factor * batch.gradient().get(0), factor * batch.gradient().get(1)),
                 batch.loss());
     }
 }

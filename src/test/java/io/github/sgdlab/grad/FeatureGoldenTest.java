@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sgdlab.linear.AutogradGradients;
-import io.github.sgdlab.linear.BatchGradientVector;
-import io.github.sgdlab.linear.ThetaVector;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Theta;
 import io.github.sgdlab.reference.ReferenceGradients;
 
 import ai.djl.ndarray.types.DataType;
@@ -44,7 +44,7 @@ class FeatureGoldenTest extends EngineTest {
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (JsonElement c : GOLDEN.getAsJsonArray("cases")) {
-            cases.add(Arguments.of(ThetaVector.of(
+            cases.add(Arguments.of(Theta.of(
                     Resources.doubles(c.getAsJsonObject().getAsJsonArray("theta"))),
                     c.getAsJsonObject()));
         }
@@ -58,10 +58,10 @@ class FeatureGoldenTest extends EngineTest {
     @ParameterizedTest(name = "theta {0}")
     @MethodSource("cases")
     @DisplayName("the reference equals numpy bit for bit with three features")
-    void referenceIsNumpy(ThetaVector theta, JsonObject golden) {
+    void referenceIsNumpy(Theta theta, JsonObject golden) {
         FeatureData data = data();
         JsonObject numpy = golden.getAsJsonObject("numpy_float64");
-        BatchGradientVector batch = ReferenceGradients.batch(data, theta);
+        BatchGradient batch = ReferenceGradients.batch(data, theta);
         assertAll(
                 () -> assertArrayEquals(array(numpy, "batch"), batch.gradient().values(), 0.0),
                 () -> assertEquals(numpy.get("loss").getAsDouble(), batch.loss(), 0.0),
@@ -73,14 +73,14 @@ class FeatureGoldenTest extends EngineTest {
     @MethodSource("cases")
     @DisplayName("DJL autograd equals torch's batch and per-sample loop with three features,"
             + " float32 and float64")
-    void autogradIsTorch(ThetaVector theta, JsonObject golden) {
+    void autogradIsTorch(Theta theta, JsonObject golden) {
         FeatureData data = data();
         for (DataType type : List.of(DataType.FLOAT32, DataType.FLOAT64)) {
             JsonObject torch = golden.getAsJsonObject(
                     type == DataType.FLOAT32 ? "torch_float32" : "torch_float64");
             AutogradGradients autograd =
                     AutogradGradients.builder(manager).optDataType(type).build();
-            BatchGradientVector batch = autograd.batch(data, theta);
+            BatchGradient batch = autograd.batch(data, theta);
             assertAll(type.toString(),
                     () -> assertArrayEquals(array(torch, "batch"), batch.gradient().values(),
                             0.0, "batch"),

@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.EngineTest;
 import io.github.sgdlab.ReferenceCase;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.ArrayList;
@@ -53,13 +54,13 @@ class AutogradGradientsTest extends EngineTest {
                 RoundingBound.autograd(reference.data(), reference.theta(), CrossCheck.precision(dataType));
         RoundingBound.Tolerances tolerance = one.plus(one);
         assertAll(
-                () -> assertEquals(expected.gradTheta0(), batch.gradTheta0(), tolerance.gradTheta0()),
-                () -> assertEquals(expected.gradTheta1(), batch.gradTheta1(), tolerance.gradTheta1()),
+                () -> assertEquals(expected.gradient().get(0), batch.gradient().get(0), tolerance.gradient()[0]),
+                () -> assertEquals(expected.gradient().get(1), batch.gradient().get(1), tolerance.gradient()[1]),
                 () -> assertEquals(expected.loss(), batch.loss(), tolerance.loss()),
-                () -> assertEquals(expectedAverage.gradTheta0(), average.gradTheta0(),
-                        tolerance.averageGradTheta0()),
-                () -> assertEquals(expectedAverage.gradTheta1(), average.gradTheta1(),
-                        tolerance.averageGradTheta1()));
+                () -> assertEquals(expectedAverage.get(0), average.get(0),
+                        tolerance.average()[0]),
+                () -> assertEquals(expectedAverage.get(1), average.get(1),
+                        tolerance.average()[1]));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -77,8 +78,8 @@ class AutogradGradientsTest extends EngineTest {
     void notebookFloat32IsBitExact() {
         ReferenceCase reference = ReferenceCase.all().get(0);
         AutogradGradients autograd = AutogradGradients.builder(manager).build();
-        BatchGradient batch = autograd.batch(reference.data(), Theta.ZERO);
-        Gradient average = autograd.perSample(reference.data(), Theta.ZERO).average();
+        BatchGradient batch = autograd.batch(reference.data(), Theta.zeros(1));
+        Gradient average = autograd.perSample(reference.data(), Theta.zeros(1)).average();
         assertAll(
                 () -> assertEquals(reference.batch("torch_float32"), batch),
                 () -> assertEquals(reference.perSampleAverage("torch_float32"), average));
@@ -87,43 +88,44 @@ class AutogradGradientsTest extends EngineTest {
     @Test
     @DisplayName("the per-sample gradients are zeroed between samples, not accumulated")
     void perSampleGradientsDoNotAccumulate() {
-        LinearData data = LinearData.notebook();
+        FeatureData data = LinearData.notebook().features();
         PerSampleGradients autograd = AutogradGradients.builder(manager)
-                .optDataType(DataType.FLOAT64).build().perSample(data, Theta.ZERO);
-        PerSampleGradients reference = ReferenceGradients.perSample(data, Theta.ZERO);
+                .optDataType(DataType.FLOAT64).build().perSample(data, Theta.zeros(1));
+        PerSampleGradients reference = ReferenceGradients.perSample(data, Theta.zeros(1));
         for (int i = 0; i < data.samples(); i++) {
-            assertEquals(reference.gradTheta0()[i], autograd.gradTheta0()[i], 1e-12, "sample " + i);
-            assertEquals(reference.gradTheta1()[i], autograd.gradTheta1()[i], 1e-12, "sample " + i);
+            assertEquals(reference.gradient(0)[i], autograd.gradient(0)[i], 1e-12, "sample " + i);
+            assertEquals(reference.gradient(1)[i], autograd.gradient(1)[i], 1e-12, "sample " + i);
         }
     }
 
     @Test
     @DisplayName("the average of the per-sample gradients equals the batch gradient")
     void averageEqualsBatch() {
-        LinearData data = LinearData.generate(7, 257);
-        Theta theta = new Theta(0.75, -1.25);
+        FeatureData data = LinearData.generate(7, 257).features();
+        Theta theta = Theta.of(0.75, -1.25);
         for (DataType dataType : List.of(DataType.FLOAT32, DataType.FLOAT64)) {
             AutogradGradients autograd =
                     AutogradGradients.builder(manager).optDataType(dataType).build();
             Gradient batch = autograd.batch(data, theta).gradient();
             Gradient average = autograd.perSample(data, theta).average();
             RoundingBound.Tolerances tolerance = RoundingBound.autograd(data, theta, CrossCheck.precision(dataType));
-            assertEquals(batch.gradTheta0(), average.gradTheta0(),
-                    tolerance.gradTheta0() + tolerance.averageGradTheta0(), dataType.toString());
-            assertEquals(batch.gradTheta1(), average.gradTheta1(),
-                    tolerance.gradTheta1() + tolerance.averageGradTheta1(), dataType.toString());
+            assertEquals(batch.get(0), average.get(0),
+                    tolerance.gradient()[0] + tolerance.average()[0], dataType.toString());
+            assertEquals(batch.get(1), average.get(1),
+                    tolerance.gradient()[1] + tolerance.average()[1], dataType.toString());
         }
     }
 
     @Test
     @DisplayName("a one-sample data set gives the per-sample gradient itself")
     void oneSample() {
-        LinearData data = new LinearData(0, new double[] {2}, new double[] {0}, new double[] {5});
+        FeatureData data =
+                new LinearData(0, new double[] {2}, new double[] {0}, new double[] {5}).features();
         AutogradGradients autograd =
                 AutogradGradients.builder(manager).optDataType(DataType.FLOAT64).build();
         // y_pred = 3*2 + 1 = 7; residual y_pred - y = 2; d/dθ0 = 4, d/dθ1 = 8, loss = 4.
-        assertEquals(new BatchGradient(4, 8, 4), autograd.batch(data, new Theta(1, 3)));
-        assertEquals(new Gradient(4, 8), autograd.perSample(data, new Theta(1, 3)).average());
+        assertEquals(new BatchGradient(Gradient.of(4, 8), 4), autograd.batch(data, Theta.of(1, 3)));
+        assertEquals(Gradient.of(4, 8), autograd.perSample(data, Theta.of(1, 3)).average());
     }
 
     @Test
@@ -131,8 +133,8 @@ class AutogradGradientsTest extends EngineTest {
     void leavesNoArraysBehind() {
         try (NDManager caller = manager.newSubManager()) {
             AutogradGradients autograd = AutogradGradients.builder(caller).build();
-            autograd.batch(LinearData.notebook(), Theta.ZERO);
-            autograd.perSample(LinearData.generate(3, 100_000), new Theta(1, 2));
+            autograd.batch(LinearData.notebook().features(), Theta.zeros(1));
+            autograd.perSample(LinearData.generate(3, 100_000).features(), Theta.of(1, 2));
             assertEquals(0, caller.getManagedArrays().size());
         }
     }

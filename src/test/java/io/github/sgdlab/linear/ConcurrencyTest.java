@@ -7,6 +7,7 @@ import io.github.sgdlab.grad.GradientComparison;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.EngineTest;
+import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 
 import java.util.ArrayList;
@@ -33,11 +34,11 @@ class ConcurrencyTest extends EngineTest {
     @DisplayName("eight threads computing batch and per-sample gradients all succeed, with the single-thread results")
     void concurrentCallsSucceed() throws Exception {
         try (NDManager manager = newManager()) {
-            List<LinearData> data = new ArrayList<>();
+            List<FeatureData> data = new ArrayList<>();
             List<GradientComparison> expected = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                data.add(LinearData.generate(t, 50 + t));
-                expected.add(GradientComparison.compute(manager, data.get(t), new Theta(t, -t),
+                data.add(LinearData.generate(t, 50 + t).features());
+                expected.add(GradientComparison.compute(manager, data.get(t), Theta.of(t, -t),
                         t % 2 == 0 ? DataType.FLOAT32 : DataType.FLOAT64));
             }
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -51,7 +52,7 @@ class ConcurrencyTest extends EngineTest {
                         List<GradientComparison> results = new ArrayList<>();
                         for (int round = 0; round < ROUNDS; round++) {
                             results.add(GradientComparison.compute(manager, data.get(thread),
-                                    new Theta(thread, -thread),
+                                    Theta.of(thread, -thread),
                                     thread % 2 == 0 ? DataType.FLOAT32 : DataType.FLOAT64));
                         }
                         return results;

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sgdlab.grad.CrossCheck;
-import io.github.sgdlab.grad.FeatureComparison;
 import io.github.sgdlab.grad.GradientComparison;
 import io.github.sgdlab.linear.AutogradGradients;
-import io.github.sgdlab.linear.BatchGradientVector;
-import io.github.sgdlab.linear.GradientVector;
-import io.github.sgdlab.linear.PerSampleGradientVectors;
+import io.github.sgdlab.linear.BatchGradient;
+import io.github.sgdlab.linear.Gradient;
 import io.github.sgdlab.linear.PerSampleGradients;
 import io.github.sgdlab.linear.Theta;
-import io.github.sgdlab.linear.ThetaVector;
-import io.github.sgdlab.reference.FeatureRoundingBound;
 import io.github.sgdlab.reference.Precision;
+import io.github.sgdlab.persample.Strategy;
 import io.github.sgdlab.reference.ReferenceGradients;
 import io.github.sgdlab.reference.RoundingBound;
 
@@ -37,7 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The d-feature paths: the d = 1 case against the notebook's paths, bit for bit, and d > 1. */
+/**
+ * The linear model with d features: at d = 1 the strategies and the streamed and held forms agree
+ * bit for bit; for d > 1 against the reference.
+ */
 class FeatureGradientsTest extends EngineTest {
 
     @AfterEach
@@ -60,39 +60,40 @@ class FeatureGradientsTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("casesAndTypes")
-    @DisplayName("with d = 1 all four paths give the notebook's numbers bit for bit")
-    void oneFeatureIsTheNotebook(ReferenceCase reference, DataType type) {
-        LinearData linear = reference.data();
-        FeatureData data = FeatureData.of(linear);
+    @DisplayName("with d = 1 the streamed averages equal the held per-sample gradients' bit for bit")
+    void streamedEqualsHeld(ReferenceCase reference, DataType type) {
+        FeatureData data = reference.data();
         Theta theta = reference.theta();
-        ThetaVector vector = ThetaVector.of(theta);
         AutogradGradients autograd = autograd(type);
+        PerSampleGradients held = autograd.perSample(data, theta);
         assertAll(
-                () -> assertEquals(autograd.batch(linear, theta),
-                        autograd.batch(data, vector).toBatchGradient(), "autograd batch"),
-                () -> assertEquals(autograd.perSample(linear, theta).average(),
-                        autograd.perSampleAverage(data, vector).toGradient(),
+                () -> assertEquals(held.average(), autograd.perSampleAverage(data, theta),
                         "autograd per-sample average"),
-                () -> assertEquals(ReferenceGradients.batch(linear, theta),
-                        ReferenceGradients.batch(data, vector).toBatchGradient(),
-                        "reference batch"),
+                () -> assertEquals(held.spread(),
+                        autograd.perSampleSpread(data, theta, held.average()),
+                        "autograd per-sample spread"),
                 () -> assertEquals(
-                        ReferenceGradients.average(ReferenceGradients.perSample(linear, theta)),
-                        ReferenceGradients.perSampleAverage(data, vector).toGradient(),
+                        ReferenceGradients.average(ReferenceGradients.perSample(data, theta)),
+                        ReferenceGradients.perSampleAverage(data, theta),
                         "reference per-sample average"));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("casesAndTypes")
-    @DisplayName("with d = 1 every per-sample gradient equals the notebook's per-sample loop's")
+    @DisplayName("with d = 1 every per-sample gradient of the chunked copies equals the loop's")
     void chunkedPerSampleEqualsTheLoop(ReferenceCase reference, DataType type) {
-        LinearData linear = reference.data();
+        FeatureData data = reference.data();
         AutogradGradients autograd = autograd(type);
-        PerSampleGradients loop = autograd.perSample(linear, reference.theta());
-        PerSampleGradientVectors chunked =
-                autograd.perSample(FeatureData.of(linear), ThetaVector.of(reference.theta()));
-        assertArrayEquals(loop.gradTheta0(), chunked.gradient(0), 0.0);
-        assertArrayEquals(loop.gradTheta1(), chunked.gradient(1), 0.0);
+        double[][] loop = new double[2][data.samples()];
+        autograd.perSample(data, reference.theta(), Strategy.LOOP, done -> { },
+                (from, m, chunk) -> {
+                    for (int j = 0; j < 2; j++) {
+                        System.arraycopy(chunk[j], 0, loop[j], from, m);
+                    }
+                });
+        PerSampleGradients chunked = autograd.perSample(data, reference.theta());
+        assertArrayEquals(loop[0], chunked.gradient(0), 0.0);
+        assertArrayEquals(loop[1], chunked.gradient(1), 0.0);
     }
 
     /** Three features drawn from a fixed seed; y = 1.5 + 2 x1 - 3 x2 + 0.5 x3 + noise. */
@@ -112,12 +113,12 @@ class FeatureGradientsTest extends EngineTest {
     @DisplayName("per-sample gradients across chunk boundaries match the reference, sample by"
             + " sample, and their averages match the streamed averages bit for bit")
     void acrossChunks() {
-        int n = FeatureAutograd.CHUNK * 2 + 5;
+        int n = ChunkedAutograd.CHUNK * 2 + 5;
         FeatureData data = threeFeatures(n);
-        ThetaVector theta = ThetaVector.of(0.25, -1, 2, 0.5);
+        Theta theta = Theta.of(0.25, -1, 2, 0.5);
         AutogradGradients autograd = autograd(DataType.FLOAT64);
-        PerSampleGradientVectors djl = autograd.perSample(data, theta);
-        PerSampleGradientVectors reference = ReferenceGradients.perSample(data, theta);
+        PerSampleGradients djl = autograd.perSample(data, theta);
+        PerSampleGradients reference = ReferenceGradients.perSample(data, theta);
         for (int j = 0; j < 4; j++) {
             double[] a = djl.gradient(j);
             double[] b = reference.gradient(j);
@@ -139,9 +140,9 @@ class FeatureGradientsTest extends EngineTest {
     void largeBatch() {
         int n = TensorUpload.PIECE + 1234;
         FeatureData data = threeFeatures(n);
-        ThetaVector theta = ThetaVector.of(1, 1, -1, 0);
-        BatchGradientVector djl = autograd(DataType.FLOAT64).batch(data, theta);
-        BatchGradientVector reference = ReferenceGradients.batch(data, theta);
+        Theta theta = Theta.of(1, 1, -1, 0);
+        BatchGradient djl = autograd(DataType.FLOAT64).batch(data, theta);
+        BatchGradient reference = ReferenceGradients.batch(data, theta);
         for (int j = 0; j < 4; j++) {
             assertEquals(reference.gradient().get(j), djl.gradient().get(j), 1e-9, "theta_" + j);
         }
@@ -152,9 +153,9 @@ class FeatureGradientsTest extends EngineTest {
     @DisplayName("the per-sample average is the mean of the batch gradient's terms")
     void averageEqualsBatch() {
         FeatureData data = threeFeatures(301);
-        ThetaVector theta = ThetaVector.of(-0.5, 0.5, 1, -2);
-        GradientVector average = ReferenceGradients.perSampleAverage(data, theta);
-        BatchGradientVector batch = ReferenceGradients.batch(data, theta);
+        Theta theta = Theta.of(-0.5, 0.5, 1, -2);
+        Gradient average = ReferenceGradients.perSampleAverage(data, theta);
+        BatchGradient batch = ReferenceGradients.batch(data, theta);
         for (int j = 0; j < 4; j++) {
             assertEquals(batch.gradient().get(j), average.get(j), 1e-12, "theta_" + j);
         }
@@ -162,14 +163,14 @@ class FeatureGradientsTest extends EngineTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("casesAndTypes")
-    @DisplayName("with d = 1 the comparison, tolerances included, is the notebook's bit for bit")
+    @DisplayName("with d = 1 the comparison, tolerances included, is the same by either strategy, bit for bit")
     void oneFeatureComparison(ReferenceCase reference, DataType type) {
-        GradientComparison notebook =
+        GradientComparison vectorized =
                 GradientComparison.compute(manager, reference.data(), reference.theta(), type);
-        FeatureComparison features = FeatureComparison.compute(manager,
-                FeatureData.of(reference.data()), ThetaVector.of(reference.theta()), type);
-        assertEquals(notebook, features.toGradientComparison(notebook.perSample()));
-        assertTrue(features.crossCheck().ok());
+        GradientComparison loop = GradientComparison.compute(manager, reference.data(),
+                reference.theta(), type, Strategy.LOOP, done -> { }, PerSampleSink.NONE);
+        assertEquals(loop, vectorized);
+        assertTrue(vectorized.crossCheck().ok());
     }
 
     @Test
@@ -177,8 +178,8 @@ class FeatureGradientsTest extends EngineTest {
             + " fraction")
     void threeFeatureCrossCheck() {
         FeatureData data = threeFeatures(5000);
-        ThetaVector theta = ThetaVector.of(0.5, 1, -1, 2);
-        FeatureComparison result = FeatureComparison.compute(manager, data, theta,
+        Theta theta = Theta.of(0.5, 1, -1, 2);
+        GradientComparison result = GradientComparison.compute(manager, data, theta,
                 DataType.FLOAT32);
         assertTrue(result.crossCheck().ok(), result.crossCheck().toString());
         assertEquals(9, result.crossCheck().values().size());
@@ -188,16 +189,6 @@ class FeatureGradientsTest extends EngineTest {
         CrossCheck.ValueCheck wrong = new CrossCheck.ValueCheck(theta3.name(),
                 theta3.autograd() * (1 + 1e-4), theta3.reference(), theta3.tolerance());
         assertTrue(!wrong.ok(), wrong.absDiff() + " > " + wrong.tolerance());
-        FeatureRoundingBound.Tolerances d1 = FeatureRoundingBound.crossCheck(
-                FeatureData.of(LinearData.notebook()), ThetaVector.of(Theta.ZERO),
-                Precision.FLOAT32);
-        RoundingBound.Tolerances notebook = RoundingBound.crossCheck(
-                LinearData.notebook(), Theta.ZERO, Precision.FLOAT32);
-        assertArrayEquals(new double[] {notebook.gradTheta0(), notebook.gradTheta1()},
-                d1.gradient(), 0.0);
-        assertEquals(notebook.loss(), d1.loss(), 0.0);
-        assertArrayEquals(new double[] {notebook.averageGradTheta0(),
-            notebook.averageGradTheta1()}, d1.average(), 0.0);
     }
 
     @Test
@@ -205,12 +196,12 @@ class FeatureGradientsTest extends EngineTest {
     void thetaMustFit() {
         FeatureData data = threeFeatures(10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReferenceGradients.batch(data, ThetaVector.of(1, 2)));
+                () -> ReferenceGradients.batch(data, Theta.of(1, 2)));
         assertEquals("theta has 2 values but the data have 3 features; need 4 (the intercept"
                 + " first)", e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> autograd(DataType.FLOAT32).batch(data, ThetaVector.zeros(2)));
+                () -> autograd(DataType.FLOAT32).batch(data, Theta.zeros(2)));
         assertThrows(IllegalArgumentException.class,
-                () -> autograd(DataType.FLOAT32).perSampleAverage(data, ThetaVector.zeros(4)));
+                () -> autograd(DataType.FLOAT32).perSampleAverage(data, Theta.zeros(4)));
     }
 }

@@ -3,7 +3,6 @@ package io.github.sgdlab.linear;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.sgdlab.grad.FeatureComparison;
 import io.github.sgdlab.grad.GradientComparison;
 
 import ai.djl.ndarray.types.DataType;
@@ -49,12 +48,12 @@ class FeatureStrategiesTest extends EngineTest {
         return FeatureData.of(x, y);
     }
 
-    private static ThetaVector theta(int d) {
+    private static Theta theta(int d) {
         double[] t = new double[d + 1];
         for (int j = 0; j <= d; j++) {
             t[j] = 0.3 * j - 0.7;
         }
-        return ThetaVector.of(t);
+        return Theta.of(t);
     }
 
     private static DataType type(String name) {
@@ -62,7 +61,7 @@ class FeatureStrategiesTest extends EngineTest {
     }
 
     /** Every per-sample gradient of the strategy, streamed into whole columns. */
-    private static double[][] perSample(DataType type, FeatureData data, ThetaVector theta,
+    private static double[][] perSample(DataType type, FeatureData data, Theta theta,
             Strategy strategy) {
         double[][] all = new double[data.features() + 1][data.samples()];
         int[] next = {0};
@@ -86,61 +85,45 @@ class FeatureStrategiesTest extends EngineTest {
     void loopEqualsChunkedBitForBit(int d, String name) {
         DataType type = type(name);
         FeatureData data = data(3001, d, 11 + d);
-        ThetaVector theta = theta(d);
+        Theta theta = theta(d);
         double[][] loop = perSample(type, data, theta, Strategy.LOOP);
         double[][] vectorized = perSample(type, data, theta, Strategy.VECTORIZED);
         for (int j = 0; j <= d; j++) {
             assertArrayEquals(vectorized[j], loop[j], "theta_" + j);
         }
-        PerSampleGradientVectors kept = AutogradGradients.builder(manager).optDataType(type)
+        PerSampleGradients kept = AutogradGradients.builder(manager).optDataType(type)
                 .build().perSample(data, theta);
         for (int j = 0; j <= d; j++) {
             assertArrayEquals(kept.gradient(j), vectorized[j], "theta_" + j);
         }
-        FeatureComparison a = FeatureComparison.compute(manager, data, theta, type,
+        GradientComparison a = GradientComparison.compute(manager, data, theta, type,
                 Strategy.LOOP, done -> { }, PerSampleSink.NONE);
-        FeatureComparison b = FeatureComparison.compute(manager, data, theta, type);
+        GradientComparison b = GradientComparison.compute(manager, data, theta, type);
         assertEquals(b, a);
     }
 
     @Test
-    @DisplayName("with d = 1 the loop gives what the generated data's engine loop gives: pairs,"
-            + " average and spread, bit for bit")
-    void oneFeatureIsTheNotebookEngine() {
-        LinearData generated = LinearData.generate(2024, 999);
-        Theta pair = new Theta(1.5, -2);
+    @DisplayName("with d = 1 the streamed loop gives the held gradients' pairs, average and"
+            + " spread, bit for bit")
+    void oneFeatureStreamedIsHeld() {
+        FeatureData generated = LinearData.generate(2024, 999).features();
+        Theta pair = Theta.of(1.5, -2);
         for (DataType type : List.of(DataType.FLOAT32, DataType.FLOAT64)) {
-            GradientComparison expected = GradientComparison.compute(manager, generated, pair,
-                    type, Strategy.LOOP, done -> { });
+            PerSampleGradients expected = AutogradGradients.builder(manager).optDataType(type)
+                    .build().perSample(generated, pair);
             List<double[]> rows = new ArrayList<>();
-            FeatureComparison actual = FeatureComparison.compute(manager,
-                    FeatureData.of(generated), ThetaVector.of(pair), type, Strategy.LOOP,
-                    done -> { }, (from, m, chunk) -> {
+            GradientComparison actual = GradientComparison.compute(manager, generated, pair,
+                    type, Strategy.LOOP, done -> { }, (from, m, chunk) -> {
                         for (int i = 0; i < m; i++) {
                             rows.add(new double[] {chunk[0][i], chunk[1][i]});
                         }
                     });
             double[] g0 = rows.stream().mapToDouble(r -> r[0]).toArray();
             double[] g1 = rows.stream().mapToDouble(r -> r[1]).toArray();
-            assertEquals(expected.perSample(), new PerSampleGradients(g0, g1));
-            assertEquals(expected.perSampleAverage(), actual.perSampleAverage().toGradient());
-            assertEquals(expected.perSample().spread(), actual.perSampleStd().toGradient());
+            assertEquals(expected, new PerSampleGradients(new double[][] {g0, g1}));
+            assertEquals(expected.average(), actual.perSampleAverage());
+            assertEquals(expected.spread(), actual.perSampleStd());
         }
-    }
-
-    @Test
-    @DisplayName("progress counts through both passes of the loop, 1 to 2n")
-    void progressCountsBothPasses() {
-        FeatureData data = data(500, 2, 3);
-        List<Integer> seen = new ArrayList<>();
-        FeatureComparison.compute(manager, data, theta(2), DataType.FLOAT32, Strategy.LOOP,
-                seen::add, PerSampleSink.NONE);
-        assertEquals(1, seen.get(0));
-        assertEquals(1000, seen.get(seen.size() - 1));
-        for (int k = 1; k < seen.size(); k++) {
-            assertTrue(seen.get(k) >= seen.get(k - 1), "never counts back");
-        }
-        assertTrue(seen.contains(500) && seen.contains(501));
     }
 
     /**
@@ -160,7 +143,7 @@ class FeatureStrategiesTest extends EngineTest {
         DataType type = type(name);
         int d = 16;
         FeatureData data = data(2000, d, 5);
-        ThetaVector theta = theta(d);
+        Theta theta = theta(d);
         double[][] loop = perSample(type, data, theta, Strategy.LOOP);
         double[][] vectorized = perSample(type, data, theta, Strategy.VECTORIZED);
         double u = type == DataType.FLOAT32 ? 0x1p-24 : 0x1p-53;

@@ -14,6 +14,7 @@ import io.github.sgdlab.check.GradCheck;
 import io.github.sgdlab.check.GradCheckResult;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
+import io.github.sgdlab.persample.Strategy;
 import io.github.sgdlab.descent.Descent;
 import io.github.sgdlab.descent.DescentConfig;
 import io.github.sgdlab.descent.RunResult;
@@ -47,12 +48,12 @@ class ScalarOperandGraphsTest extends EngineTest {
     @DisplayName("NotebookLoss with a GC between forward and backward: In [10]'s gradient, bit for bit")
     void notebookLossSurvivesGc() {
         LinearData data = LinearData.notebook();
-        Theta theta = new Theta(0.5, -0.25);
+        Theta theta = Theta.of(0.5, -0.25);
         BatchGradient expected = AutogradGradients.builder(manager)
-                .optDataType(DataType.FLOAT64).build().batch(data, theta);
+                .optDataType(DataType.FLOAT64).build().batch(data.features(), theta);
         try (NDManager m = manager.newSubManager()) {
-            NDArray theta0 = m.create(theta.theta0());
-            NDArray theta1 = m.create(theta.theta1());
+            NDArray theta0 = m.create(theta.get(0));
+            NDArray theta1 = m.create(theta.get(1));
             theta0.setRequiresGradient(true);
             theta1.setRequiresGradient(true);
             double[] gradient = CollectorGate.collect(m.getEngine(), collector -> {
@@ -63,7 +64,7 @@ class ScalarOperandGraphsTest extends EngineTest {
                 return new double[] {theta0.getGradient().getDouble(),
                     theta1.getGradient().getDouble()};
             });
-            assertArrayEquals(new double[] {expected.gradTheta0(), expected.gradTheta1()},
+            assertArrayEquals(new double[] {expected.gradient().get(0), expected.gradient().get(1)},
                     gradient, 0.0);
             GradCheckResult check = GradCheck.builder().build().check(in -> {
                 NDArray loss = NotebookLoss.of(m.create(data.x1()), m.create(data.y())).apply(in);
@@ -85,27 +86,33 @@ class ScalarOperandGraphsTest extends EngineTest {
     @Test
     @DisplayName("the batch, per-sample and descent graphs give the same bits under constant GC")
     void fusedGraphsUnderGcPressure() throws InterruptedException {
-        LinearData large = LinearData.generate(7, 200_000);
-        LinearData small = LinearData.generate(8, 500);
-        Theta theta = new Theta(0.5, -0.25);
+        FeatureData large = LinearData.generate(7, 200_000).features();
+        FeatureData small = LinearData.generate(8, 500).features();
+        Theta theta = Theta.of(0.5, -0.25);
         AutogradGradients autograd = AutogradGradients.builder(manager)
                 .optDataType(DataType.FLOAT64).build();
         List<Supplier<double[]>> graphs = List.of(
                 () -> {
                     BatchGradient g = autograd.batch(large, theta);
-                    return new double[] {g.gradTheta0(), g.gradTheta1(), g.loss()};
+                    return new double[] {g.gradient().get(0), g.gradient().get(1), g.loss()};
                 },
                 () -> {
                     PerSampleGradients g = autograd.perSample(small, theta);
                     double[] both = new double[2 * small.samples()];
-                    System.arraycopy(g.gradTheta0(), 0, both, 0, small.samples());
-                    System.arraycopy(g.gradTheta1(), 0, both, small.samples(), small.samples());
+                    System.arraycopy(g.gradient(0), 0, both, 0, small.samples());
+                    System.arraycopy(g.gradient(1), 0, both, small.samples(), small.samples());
                     return both;
                 },
-                () -> autograd.batch(FeatureData.of(large), ThetaVector.of(theta))
-                        .gradient().values(),
-                () -> autograd.perSampleAverage(FeatureData.of(large), ThetaVector.of(theta))
-                        .values(),
+                () -> {
+                    double[] both = new double[2 * small.samples()];
+                    autograd.perSample(small, theta, Strategy.LOOP, done -> { },
+                            (from, m, chunk) -> {
+                                System.arraycopy(chunk[0], 0, both, from, m);
+                                System.arraycopy(chunk[1], 0, both, small.samples() + from, m);
+                            });
+                    return both;
+                },
+                () -> autograd.perSampleAverage(large, theta).values(),
                 () -> {
                     RunResult run = Descent.run(manager, DescentConfig.builder()
                             .setLearningRate(0.1).optMaxEpochs(50).build()).runs().get(0);

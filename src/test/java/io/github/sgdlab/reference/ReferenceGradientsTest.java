@@ -33,12 +33,12 @@ class ReferenceGradientsTest {
         BatchGradient numpy = reference.batch("numpy_float64");
         Gradient numpyAverage = reference.perSampleAverage("numpy_float64");
         assertAll(
-                () -> assertEquals(numpy.gradTheta0(), batch.gradTheta0(), 0.0, "grad_theta0"),
-                () -> assertEquals(numpy.gradTheta1(), batch.gradTheta1(), 0.0, "grad_theta1"),
+                () -> assertEquals(numpy.gradient().get(0), batch.gradient().get(0), 0.0, "grad_theta0"),
+                () -> assertEquals(numpy.gradient().get(1), batch.gradient().get(1), 0.0, "grad_theta1"),
                 () -> assertEquals(numpy.loss(), batch.loss(), 0.0, "loss"),
-                () -> assertEquals(numpyAverage.gradTheta0(), average.gradTheta0(), 0.0,
+                () -> assertEquals(numpyAverage.get(0), average.get(0), 0.0,
                         "average grad_theta0"),
-                () -> assertEquals(numpyAverage.gradTheta1(), average.gradTheta1(), 0.0,
+                () -> assertEquals(numpyAverage.get(1), average.get(1), 0.0,
                         "average grad_theta1"));
     }
 
@@ -47,15 +47,15 @@ class ReferenceGradientsTest {
     void perSampleClosedForm() {
         io.github.sgdlab.data.LinearData data = new io.github.sgdlab.data.LinearData(
                 0, new double[] {2, -1}, new double[] {0, 0}, new double[] {5, 1});
-        PerSampleGradients g = ReferenceGradients.perSample(data, new Theta(1, 3));
+        PerSampleGradients g = ReferenceGradients.perSample(data.features(), Theta.of(1, 3));
         // Sample 0: y_pred = 3*2 + 1 = 7, residual 5 - 7 = -2 -> grads 4 and 8.
         // Sample 1: y_pred = 3*(-1) + 1 = -2, residual 1 + 2 = 3 -> grads -6 and 6.
         assertAll(
-                () -> assertEquals(4, g.gradTheta0()[0]),
-                () -> assertEquals(8, g.gradTheta1()[0]),
-                () -> assertEquals(-6, g.gradTheta0()[1]),
-                () -> assertEquals(6, g.gradTheta1()[1]),
-                () -> assertEquals(-1, g.average().gradTheta0()),
-                () -> assertEquals(7, g.average().gradTheta1()));
+                () -> assertEquals(4, g.gradient(0)[0]),
+                () -> assertEquals(8, g.gradient(1)[0]),
+                () -> assertEquals(-6, g.gradient(0)[1]),
+                () -> assertEquals(6, g.gradient(1)[1]),
+                () -> assertEquals(-1, g.average().get(0)),
+                () -> assertEquals(7, g.average().get(1)));
     }
 }

@@ -19,22 +19,23 @@ import java.nio.FloatBuffer;
 import java.util.function.IntConsumer;
 
 /**
- * In [11] for d features on the general per-sample engine, one sample at a time: the model
+ * In [11] on the general per-sample engine, one sample at a time ({@link AutogradGradients}' loop
+ * strategy): the model
  * {@code ŷ = θ0 + θ·x} as what it is to DJL, a {@link Linear} with d inputs and one unit
  * (weight θ1…θd, bias θ0), the squared error of each sample, and {@link Strategy#LOOP}: a batch
  * of one per sample, a collector, backward, copy out.
  *
- * <p>The samples go through the engine in chunks of {@link FeatureAutograd#CHUNK}, each chunk's
+ * <p>The samples go through the engine in chunks of {@link ChunkedAutograd#CHUNK}, each chunk's
  * gradients handed to a {@link PerSampleSink} and dropped, so memory stays at a chunk's worth
  * however many samples there are.
  */
-final class FeatureLoop {
+final class LoopedAutograd {
 
     private final NDManager manager;
     private final DataType dataType;
     private final Device device;
 
-    FeatureLoop(NDManager manager, DataType dataType, Device device) {
+    LoopedAutograd(NDManager manager, DataType dataType, Device device) {
         this.manager = manager;
         this.dataType = dataType;
         this.device = device;
@@ -48,17 +49,17 @@ final class FeatureLoop {
      * @param progress told how many samples are done so far, after each sample
      * @param sink receives the gradients
      */
-    void perSample(FeatureData data, ThetaVector theta, IntConsumer progress,
+    void perSample(FeatureData data, Theta theta, IntConsumer progress,
             PerSampleSink sink) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         int d = data.features();
-        double[][] gradients = new double[d + 1][Math.min(FeatureAutograd.CHUNK, n)];
+        double[][] gradients = new double[d + 1][Math.min(ChunkedAutograd.CHUNK, n)];
         TensorUpload upload = new TensorUpload(dataType);
         try (NDManager scope = manager.newSubManager(device)) {
             Linear model = model(scope, theta, d);
-            for (int from = 0; from < n; from += FeatureAutograd.CHUNK) {
-                int m = Math.min(FeatureAutograd.CHUNK, n - from);
+            for (int from = 0; from < n; from += ChunkedAutograd.CHUNK) {
+                int m = Math.min(ChunkedAutograd.CHUNK, n - from);
                 int offset = from;
                 PerSample perSample = PerSample.builder(model, PerSampleLoss.squaredError())
                         .optStrategy(Strategy.LOOP)
@@ -87,7 +88,7 @@ final class FeatureLoop {
     }
 
     /** The Linear with weight θ1…θd and bias θ0, each rounded once to the working type. */
-    private Linear model(NDManager scope, ThetaVector theta, int d) {
+    private Linear model(NDManager scope, Theta theta, int d) {
         double[] values = theta.values();
         double[] weight = new double[d];
         System.arraycopy(values, 1, weight, 0, d);

@@ -12,18 +12,18 @@ import io.github.sgdlab.data.FeatureData;
 import java.nio.DoubleBuffer;
 
 /**
- * The notebook's torch cells for d features on DJL NDArrays: the batch gradient (In [10]) and
- * the per-sample gradients (In [11]) of {@code ŷ = θ1·x1 + … + θd·xd + θ0}.
+ * The notebook's torch cells on DJL NDArrays, as tensor arithmetic on θ's components: the batch
+ * gradient (In [10]) and the per-sample gradients (In [11]) of {@code ŷ = θ1·x1 + … + θd·xd + θ0}
+ * ({@link AutogradGradients}' vectorized strategy).
  *
  * <p>Per-sample gradients come from one backward pass per chunk of samples, each sample with its
  * own copy of θ: the loss is the sum of the samples' squared errors, and since sample i's error
  * depends only on copy i, the gradient with respect to copy i is exactly sample i's gradient —
  * the same operations on the same numbers as a backward pass per sample, at a small fraction of
  * its cost (timed in {@code src/test/bench/README.md}). The copies are fresh leaves for every
- * chunk, so no gradient
- * can leak from one chunk into the next.
+ * chunk, so no gradient can leak from one chunk into the next.
  */
-final class FeatureAutograd {
+final class ChunkedAutograd {
 
     /** Samples per backward pass in the per-sample path. */
     static final int CHUNK = 1 << 16;
@@ -33,14 +33,14 @@ final class FeatureAutograd {
     private final Device device;
     private final Engine engine;
 
-    FeatureAutograd(NDManager manager, DataType dataType, Device device) {
+    ChunkedAutograd(NDManager manager, DataType dataType, Device device) {
         this.manager = manager;
         this.dataType = dataType;
         this.device = device;
         this.engine = manager.getEngine();
     }
 
-    BatchGradientVector batch(FeatureData data, ThetaVector theta) {
+    BatchGradient batch(FeatureData data, Theta theta) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         TensorUpload upload = new TensorUpload(dataType);
@@ -70,12 +70,12 @@ final class FeatureAutograd {
                 for (int j = 0; j < gradient.length; j++) {
                     gradient[j] = scalar(parameters[j].getGradient());
                 }
-                return new BatchGradientVector(new GradientVector(gradient), scalar(loss));
+                return new BatchGradient(new Gradient(gradient), scalar(loss));
             });
         }
     }
 
-    void perSample(FeatureData data, ThetaVector theta, PerSampleSink sink) {
+    void perSample(FeatureData data, Theta theta, PerSampleSink sink) {
         theta.requireFeatures(data.features());
         int n = data.samples();
         int p = theta.features() + 1;
