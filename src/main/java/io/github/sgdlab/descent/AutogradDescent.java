@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Each run's update, records and stopping live in its {@link RunState}. A run that has
  * stopped still rides along in the batch (its rows are independent of the others) until every
- * run has stopped. Every run's plain-Java {@link ReferenceRun} steps in lockstep, so the
+ * run has stopped. Every run's plain-Java {@link io.github.sgdlab.reference.ReferenceRun} steps in lockstep, so the
  * deviation between the two trajectories is measured without storing either.
  */
 final class AutogradDescent {

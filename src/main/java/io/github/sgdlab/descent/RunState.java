@@ -3,6 +3,7 @@ package io.github.sgdlab.descent;
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.reference.LeastSquares;
+import io.github.sgdlab.reference.ReferenceRun;
 
 /**
  * One run inside the DJL batch: its θ and velocity (d + 1 components, intercept first), its
@@ -20,7 +21,7 @@ final class RunState {
     private final StoppingRule rule;
     private final boolean float32;
     private final EpochOrder order;
-    private final ReferenceRun reference;
+    private final ReferenceRun<Outcome> reference;
     private final TrajectoryRecorder recorder;
     private final TrajectoryListener listener;
     private final double[] theta;
@@ -46,7 +47,7 @@ final class RunState {
         this.rule = rule;
         this.float32 = config.dataType() == DataType.FLOAT32;
         this.order = new EpochOrder(config, run);
-        this.reference = new ReferenceRun(config, run, rule);
+        this.reference = reference(config, run, rule);
         this.theta = config.start().values();
         for (int j = 0; j < theta.length; j++) {
             theta[j] = toType(theta[j]);
@@ -56,6 +57,22 @@ final class RunState {
         this.recorder = config.keepTrajectory() ? new TrajectoryRecorder(theta) : null;
         this.listener = listener;
         tell(0);
+    }
+
+    /**
+     * The plain-Java witness of run {@code run}: the same settings, its own copy of the run's
+     * epoch orders, the same stopping rule.
+     *
+     * @param config the configuration
+     * @param run the run, 0-based
+     * @param rule the stopping rule
+     * @return the witness at θ_0, before its first iteration
+     */
+    static ReferenceRun<Outcome> reference(DescentConfig config, int run, StoppingRule rule) {
+        return new ReferenceRun<>(config.data(), config.start().values(),
+                new ReferenceRun.Settings(config.learningRate(), config.momentum(),
+                        config.sliceSize(), config.maxEpochs()),
+                new EpochOrder(config, run)::next, rule::check, Outcome.NOT_CONVERGED);
     }
 
     /** Tells the listener of θ now, with the full-data loss there (as the trajectory has it). */

@@ -6,7 +6,9 @@
  * ({@link io.github.sgdlab.reference.RoundingBound}, for d features, in a
  * {@link io.github.sgdlab.reference.Precision}), and least squares
  * ({@link io.github.sgdlab.reference.LeastSquares}: the minimiser, loss and Hessian spectrum the
- * descent lab measures against). Nothing here imports DJL (an architecture test keeps it so),
+ * descent lab measures against), and the descent itself
+ * ({@link io.github.sgdlab.reference.ReferenceRun}: a run recomputed step by step, which the
+ * DJL descent is compared with in lockstep). Nothing here imports DJL (an architecture test keeps it so),
  * so a fault in the framework cannot hide in both sides of a comparison.
  */
 package io.github.sgdlab.reference;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sgdlab.reference.LeastSquares;
+import io.github.sgdlab.reference.ReferenceRun;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -87,15 +88,15 @@ class DescentGoldenTest extends EngineTest {
         JsonArray runs = golden.getAsJsonArray("results");
         for (int r = 0; r < runs.size(); r++) {
             JsonObject want = runs.get(r).getAsJsonObject();
-            ReferenceRun run = new ReferenceRun(config, r, rule).finish();
+            ReferenceRun<Outcome> run = RunState.reference(config, r, rule).finish();
             JsonArray theta = want.getAsJsonArray("final_theta");
             String where = golden.get("name").getAsString() + ", run " + r;
             assertAll(where,
                     () -> assertEquals(want.get("outcome").getAsString(), run.outcome().id()),
                     () -> assertEquals(want.get("iterations").getAsInt(), run.iterations()),
                     () -> assertEquals(want.get("epochs").getAsInt(), run.epochs()),
-                    () -> assertEquals(theta.get(0).getAsDouble(), run.theta0(), 0.0),
-                    () -> assertEquals(theta.get(1).getAsDouble(), run.theta1(), 0.0));
+                    () -> assertEquals(theta.get(0).getAsDouble(), run.theta(0), 0.0),
+                    () -> assertEquals(theta.get(1).getAsDouble(), run.theta(1), 0.0));
         }
     }
 }
