@@ -59,7 +59,7 @@ public record ReferenceCase(
      * @return the data
      */
     public FeatureData data() {
-        return FeatureData.of(new LinearData(seed, x1, eps, y));
+        return new LinearData(seed, x1, eps, y).features();
     }
 
     /**

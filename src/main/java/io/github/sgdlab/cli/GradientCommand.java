@@ -90,7 +90,7 @@ final class GradientCommand implements Callable<Integer> {
         LinearData generated = dataSet.generate();
         Theta theta = thetaOptions.forGenerated();
         checkPlot(generated);
-        FeatureData data = FeatureData.of(generated);
+        FeatureData data = generated.features();
         JsonObject lead = new JsonObject();
         lead.addProperty("seed", generated.seed());
         String source = String.format(Locale.ROOT, "seed %d, %d samples", generated.seed(),

@@ -1,7 +1,6 @@
 package io.github.sgdlab.cli;
 
 import com.google.gson.JsonObject;
-import io.github.sgdlab.data.FeatureData;
 import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.linear.PerSampleSink;
 import io.github.sgdlab.notebook.Notebook;
@@ -34,7 +33,7 @@ final class NotebookCommand implements Callable<Integer> {
         JsonObject lead = new JsonObject();
         lead.addProperty("seed", LinearData.NOTEBOOK_SEED);
         return GradientReport.print(spec, new GradientReport.Source("", lead, new JsonObject()),
-                FeatureData.of(LinearData.notebook()),
+                LinearData.notebook().features(),
                 new GradientReport.Settings(Notebook.THETA, Notebook.DATA_TYPE, json,
                         Strategy.VECTORIZED, null, PerSampleSink.NONE, result -> { },
                         NotebookTranscript::text));

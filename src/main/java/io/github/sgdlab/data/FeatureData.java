@@ -16,7 +16,7 @@ import java.util.Set;
  * A regression data set with d features: n samples of a feature vector {@code x_i} (d values)
  * and a target {@code y_i}, for the model {@code ŷ = θ0 + θ1·x_i1 + … + θd·x_id}. The user's own
  * data, from arrays or a CSV file; {@link LinearData} stays the notebook's generated set, and
- * {@link #of(LinearData)} turns it into this type with d = 1.
+ * {@link LinearData#features()} is its view as this type with d = 1.
  *
  * <p>Immutable. The values are stored column by column, one primitive array per feature, so
  * 10^7 samples of 3 features take 320 MB.
@@ -111,17 +111,6 @@ public final class FeatureData {
             target[i] = finite(y[i], targetName, i);
         }
         return new FeatureData(featureNames, targetName, columns, target);
-    }
-
-    /**
-     * The notebook's generated data as a one-feature data set: feature {@code x1}, target
-     * {@code y}; the noise {@code eps} is not part of it.
-     *
-     * @param data the generated data
-     * @return the same samples with d = 1: {@link LinearData#features()}, no copy
-     */
-    public static FeatureData of(LinearData data) {
-        return data.features();
     }
 
     /**

@@ -2,7 +2,6 @@ package io.github.sgdlab.descent;
 
 import ai.djl.ndarray.types.DataType;
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
 import io.github.sgdlab.data.RandomState;
 import io.github.sgdlab.descent.InvalidSettingException.Setting;
 import io.github.sgdlab.linear.Theta;
@@ -292,17 +291,6 @@ public final class DescentConfig {
         }
 
         /**
-         * Descends on any data set, for instance a user's own samples.
-         *
-         * @param name the name to report, e.g. a file name
-         * @param data the samples
-         * @return this builder
-         */
-        public Builder optData(String name, LinearData data) {
-            return optData(name, FeatureData.of(Objects.requireNonNull(data, "data")));
-        }
-
-        /**
          * Descends on a data set of d features, for instance a user's CSV file.
          *
          * @param name the name to report, e.g. a file name
@@ -435,7 +423,7 @@ public final class DescentConfig {
          */
         public DescentConfig build() {
             FeatureData data = this.data != null
-                    ? this.data : FeatureData.of(dataset.data());
+                    ? this.data : dataset.data().features();
             int n = data.samples();
             int d = data.features();
             Theta start = this.start != null ? this.start : Theta.zeros(d);

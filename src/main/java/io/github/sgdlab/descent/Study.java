@@ -71,7 +71,7 @@ public final class Study {
     public static List<Conditioning> conditioning() {
         List<Conditioning> out = new ArrayList<>();
         for (Dataset dataset : Dataset.values()) {
-            double[] lambda = LeastSquares.eigenvalues(dataset.data());
+            double[] lambda = LeastSquares.eigenvalues(dataset.data().features());
             out.add(new Conditioning(dataset, lambda[0], lambda[1]));
         }
         return out;

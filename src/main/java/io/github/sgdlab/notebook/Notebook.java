@@ -27,7 +27,7 @@ public final class Notebook {
      * @return the samples
      */
     public static FeatureData data() {
-        return FeatureData.of(LinearData.notebook());
+        return LinearData.notebook().features();
     }
 
     /**

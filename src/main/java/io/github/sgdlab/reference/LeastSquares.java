@@ -1,8 +1,6 @@
 package io.github.sgdlab.reference;
 
 import io.github.sgdlab.data.FeatureData;
-import io.github.sgdlab.data.LinearData;
-import io.github.sgdlab.linear.Theta;
 
 /**
  * The loss surface of the linear model {@code ŷ = θ0 + θ·x} in plain Java, double precision: its
@@ -21,18 +19,6 @@ public final class LeastSquares {
     private static final int JACOBI_SWEEPS = 100;
 
     private LeastSquares() {}
-
-    /**
-     * The least-squares θ* of the notebook's one-feature model.
-     *
-     * @param data the samples, with at least two distinct x1 values
-     * @return θ*
-     * @throws IllegalArgumentException if every x1 is the same, so that θ* is not unique
-     */
-    public static Theta minimiser(LinearData data) {
-        double[] star = minimiser(FeatureData.of(data));
-        return Theta.of(star[0], star[1]);
-    }
 
     /**
      * The least-squares θ* for d features, intercept first.
@@ -166,27 +152,9 @@ public final class LeastSquares {
     }
 
     /**
-     * The mean-squared error over all samples at any θ, {@code mean((theta1*x1 + theta0 - y)^2)}.
-     *
-     * @param data the samples
-     * @param theta0 the intercept (any double; a non-finite θ gives a non-finite loss)
-     * @param theta1 the slope
-     * @return the loss
-     */
-    public static double loss(LinearData data, double theta0, double theta1) {
-        int n = data.samples();
-        double[] squaredError = new double[n];
-        for (int i = 0; i < n; i++) {
-            double residual = data.y(i) - (theta1 * data.x1(i) + theta0);
-            squaredError[i] = residual * residual;
-        }
-        return NumpySum.mean(squaredError);
-    }
-
-    /**
      * The mean-squared error over all samples at any θ, {@code mean((X @ w + theta0 - y)^2)};
-     * the prediction adds θ1·x1 + … + θd·xd from the left, then θ0, so that for one feature it
-     * equals {@link #loss(LinearData, double, double)} bit for bit.
+     * the prediction adds θ1·x1 + … + θd·xd from the left, then θ0, as numpy's
+     * {@code theta1*x1 + theta0} does for one feature.
      *
      * @param data the samples
      * @param theta d + 1 values, intercept first (any doubles)
@@ -216,23 +184,6 @@ public final class LeastSquares {
             sum += theta[j + 1] * data.x(i, j);
         }
         return sum;
-    }
-
-    /**
-     * The Hessian of the mean-squared error, the same at every θ:
-     * {@code [[2, 2·mean(x)], [2·mean(x), 2·mean(x²)]]}.
-     *
-     * @param data the samples
-     * @return {h00, h01, h11}
-     */
-    public static double[] hessian(LinearData data) {
-        int n = data.samples();
-        double[] x = data.x1();
-        double[] xx = new double[n];
-        for (int i = 0; i < n; i++) {
-            xx[i] = x[i] * x[i];
-        }
-        return new double[] {2.0, 2.0 * NumpySum.mean(x), 2.0 * NumpySum.mean(xx)};
     }
 
     /**
@@ -266,41 +217,35 @@ public final class LeastSquares {
     }
 
     /**
-     * The Hessian's eigenvalues, largest first.
-     *
-     * @param data the samples
-     * @return {λ_max, λ_min}
-     */
-    public static double[] eigenvalues(LinearData data) {
-        double[] h = hessian(data);
-        double half = (h[0] + h[2]) / 2;
-        double spread = Math.hypot((h[0] - h[2]) / 2, h[1]);
-        double max = half + spread;
-        // λ_min from the determinant: half − spread would cancel catastrophically.
-        double min = (h[0] * h[2] - h[1] * h[1]) / max;
-        return new double[] {max, min};
-    }
-
-    /**
      * The Hessian's eigenvalues for d features, largest first: for one feature the closed form
-     * of {@link #eigenvalues(LinearData)}, otherwise cyclic Jacobi rotations on the symmetric
+     * of a symmetric 2 × 2 matrix, otherwise cyclic Jacobi rotations on the symmetric
      * (d + 1) × (d + 1) matrix until its off-diagonal part vanishes.
      *
      * @param data the samples
      * @return d + 1 eigenvalues, descending
      */
     public static double[] eigenvalues(FeatureData data) {
+        double[][] h = hessian(data);
         if (data.features() == 1) {
-            return eigenvalues(new LinearData(-1, data.feature(0), new double[data.samples()],
-                    data.y()));
+            return twoByTwo(h[0][0], h[0][1], h[1][1]);
         }
-        double[] lambda = jacobi(hessian(data));
+        double[] lambda = jacobi(h);
         java.util.Arrays.sort(lambda);
         double[] descending = new double[lambda.length];
         for (int j = 0; j < lambda.length; j++) {
             descending[j] = lambda[lambda.length - 1 - j];
         }
         return descending;
+    }
+
+    /** The eigenvalues of {@code [[a, b], [b, c]]}, largest first. */
+    private static double[] twoByTwo(double a, double b, double c) {
+        double half = (a + c) / 2;
+        double spread = Math.hypot((a - c) / 2, b);
+        double max = half + spread;
+        // λ_min from the determinant: half − spread would cancel catastrophically.
+        double min = (a * c - b * b) / max;
+        return new double[] {max, min};
     }
 
     /** The eigenvalues of a symmetric matrix by cyclic Jacobi rotations; {@code a} is consumed. */
@@ -352,19 +297,9 @@ public final class LeastSquares {
     }
 
     /**
-     * The Hessian's condition number λ_max / λ_min: gradient descent's iteration count grows with
-     * it, because a step small enough for the steep direction crawls along the flat one.
-     *
-     * @param data the samples
-     * @return κ, at least 1
-     */
-    public static double conditionNumber(LinearData data) {
-        double[] lambda = eigenvalues(data);
-        return lambda[0] / lambda[1];
-    }
-
-    /**
-     * The Hessian's condition number λ_max / λ_min for d features.
+     * The Hessian's condition number λ_max / λ_min for d features: gradient descent's iteration
+     * count grows with it, because a step small enough for the steep direction crawls along the
+     * flat one.
      *
      * @param data the samples
      * @return κ, at least 1

@@ -254,7 +254,7 @@ class DescendCommandTest {
             assertEquals(2, cell.getAsJsonArray("runs").size());
         }
         JsonObject wide = json.getAsJsonObject("hessians").getAsJsonObject("wide");
-        double[] lambda = LeastSquares.eigenvalues(Dataset.WIDE.data());
+        double[] lambda = LeastSquares.eigenvalues(Dataset.WIDE.data().features());
         assertEquals(lambda[0], wide.get("lambda_max").getAsDouble(), 0.0);
         assertEquals(lambda[1], wide.get("lambda_min").getAsDouble(), 0.0);
         assertEquals(129.3, wide.get("condition_number").getAsDouble(), 0.05);

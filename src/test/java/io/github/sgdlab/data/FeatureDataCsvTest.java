@@ -476,6 +476,6 @@ class FeatureDataCsvTest {
                     .append(generated.y(i)).append('\n');
         }
         FeatureData data = read(text.toString(), Columns.defaults().optFeatures(List.of("x1")));
-        assertEquals(FeatureData.of(generated), data);
+        assertEquals(generated.features(), data);
     }
 }

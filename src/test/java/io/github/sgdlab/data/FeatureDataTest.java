@@ -44,12 +44,12 @@ class FeatureDataTest {
     @DisplayName("the generated data become one feature x1 and the target y, without eps")
     void fromLinearData() {
         LinearData generated = LinearData.notebook();
-        FeatureData data = FeatureData.of(generated);
+        FeatureData data = generated.features();
         assertEquals(List.of("x1"), data.featureNames());
         assertArrayEquals(generated.x1(), data.feature(0), 0.0);
         assertArrayEquals(generated.y(), data.y(), 0.0);
-        assertEquals(data.hashCode(), FeatureData.of(LinearData.notebook()).hashCode());
-        assertNotEquals(data, FeatureData.of(LinearData.generate(46, 40)));
+        assertEquals(data.hashCode(), LinearData.notebook().features().hashCode());
+        assertNotEquals(data, LinearData.generate(46, 40).features());
     }
 
     @Test

@@ -46,7 +46,7 @@ class DescentTest extends EngineTest {
                 .setLearningRate(lr).optMomentum(mu).build());
         Trajectory path = result.runs().get(0).trajectory();
         LinearData data = Dataset.NOTEBOOK.data();
-        assertEquals(FeatureData.of(data), result.config().data());
+        assertEquals(data.features(), result.config().data());
         assertEquals(result.runs().get(0).iterations(), path.iterations());
         double v0 = 0;
         double v1 = 0;
@@ -156,18 +156,19 @@ class DescentTest extends EngineTest {
             + "numbers are consistent")
     void leastSquares() {
         for (Dataset dataset : Dataset.values()) {
-            LinearData data = dataset.data();
-            Theta star = LeastSquares.minimiser(data);
-            BatchGradient at = ReferenceGradients.batch(data.features(), star);
+            FeatureData data = dataset.data().features();
+            Theta star = Theta.of(LeastSquares.minimiser(data));
+            BatchGradient at = ReferenceGradients.batch(data, star);
             assertEquals(0, at.gradient().get(0), 1e-10, dataset.id());
             assertEquals(0, at.gradient().get(1), 1e-8, dataset.id());
-            double[] h = LeastSquares.hessian(data);
+            double[][] h = LeastSquares.hessian(data);
             double[] lambda = LeastSquares.eigenvalues(data);
-            assertEquals(h[0] + h[2], lambda[0] + lambda[1], 1e-9 * h[2]);
-            assertEquals(h[0] * h[2] - h[1] * h[1], lambda[0] * lambda[1], 1e-9 * h[2]);
+            assertEquals(h[0][0] + h[1][1], lambda[0] + lambda[1], 1e-9 * h[1][1]);
+            assertEquals(h[0][0] * h[1][1] - h[0][1] * h[1][0], lambda[0] * lambda[1],
+                    1e-9 * h[1][1]);
         }
-        assertTrue(LeastSquares.conditionNumber(Dataset.WIDE.data())
-                > 10 * LeastSquares.conditionNumber(Dataset.NOTEBOOK.data()));
+        assertTrue(LeastSquares.conditionNumber(Dataset.WIDE.data().features())
+                > 10 * LeastSquares.conditionNumber(Dataset.NOTEBOOK.data().features()));
     }
 
     @Test
