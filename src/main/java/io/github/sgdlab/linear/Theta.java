@@ -9,11 +9,14 @@ import java.util.Arrays;
  *
  * <p>Immutable: the values are copied in and out.
  */
-public final class Theta {
-
-    private final double[] values;
+public final class Theta extends ParameterArray {
 
     private Theta(double[] values) {
+        super(checked(values));
+    }
+
+    /** The values if they make a θ: at least two, all finite. */
+    private static double[] checked(double[] values) {
         if (values.length < 2) {
             throw new IllegalArgumentException(
                     "theta needs an intercept and at least one weight; got " + values.length
@@ -25,7 +28,7 @@ public final class Theta {
                         "theta must be finite, got " + Arrays.toString(values));
             }
         }
-        this.values = values;
+        return values;
     }
 
     /**
@@ -59,7 +62,7 @@ public final class Theta {
      * @return d
      */
     public int features() {
-        return values.length - 1;
+        return length() - 1;
     }
 
     /**
@@ -70,50 +73,10 @@ public final class Theta {
      */
     public void requireFeatures(int d) {
         if (features() != d) {
-            throw new IllegalArgumentException("theta has " + values.length
+            throw new IllegalArgumentException("theta has " + length()
                     + " values but the data have " + d + " features; need " + (d + 1)
                     + " (the intercept first)");
         }
-    }
-
-    /**
-     * One parameter.
-     *
-     * @param index 0 for the intercept θ0, j for the weight of feature j (from 1)
-     * @return θ_index
-     */
-    public double get(int index) {
-        return values[index];
-    }
-
-    /**
-     * A copy of all parameters.
-     *
-     * @return θ0, θ1, …, θd
-     */
-    public double[] values() {
-        return values.clone();
-    }
-
-    /**
-     * Equal when the values are equal.
-     *
-     * @param other the object to compare with
-     * @return whether both are the same θ
-     */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Theta that && Arrays.equals(values, that.values);
-    }
-
-    /**
-     * A hash of the values.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(values);
     }
 
     /**
@@ -123,10 +86,6 @@ public final class Theta {
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("(");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(values[i]);
-        }
-        return out.append(')').toString();
+        return join("(", ")");
     }
 }
