@@ -188,8 +188,13 @@ final class DescendCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** DP-SGD: the private runs, their epsilon, and with --out their pictures. */
+    /** DP-SGD, with the accountant's warnings as one line each on stderr. */
     private int callPrivate() throws IOException {
+        return AccountantWarnings.onStderr(spec.commandLine().getErr(), this::runPrivate);
+    }
+
+    /** DP-SGD: the private runs, their epsilon, and with --out their pictures. */
+    private int runPrivate() throws IOException {
         if (clip == null || noise == null) {
             throw new ParameterException(spec.commandLine(), "missing required option "
                     + (clip == null ? "--clip" : "--noise") + " (with --method dp-sgd)");

@@ -11,9 +11,6 @@ import io.github.sgdlab.output.JsonNumbers;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,7 +31,6 @@ import picocli.CommandLine.Spec;
 final class PrivacyCommand implements Runnable {
 
     /** The accountants' logger, held here so that its settings are not lost to a GC (java.util.logging keeps loggers weakly). */
-    private static final Logger PRIVACY_LOGGER = Logger.getLogger("io.github.sgdlab.privacy");
 
     @Spec
     private CommandSpec spec;
@@ -143,32 +139,7 @@ final class PrivacyCommand implements Runnable {
 
         /** Runs {@code body} with the RDP accountant's warning sent to stderr as one line. */
         <T> T withWarningsOnStderr(java.util.function.Supplier<T> body) {
-            Logger logger = PRIVACY_LOGGER;
-            PrintWriter err = spec.commandLine().getErr();
-            Handler handler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    err.println("sgd-lab: warning: " + record.getMessage());
-                    err.flush();
-                }
-
-                @Override
-                public void flush() {
-                    err.flush();
-                }
-
-                @Override
-                public void close() {}
-            };
-            boolean parents = logger.getUseParentHandlers();
-            logger.setUseParentHandlers(false);
-            logger.addHandler(handler);
-            try {
-                return body.get();
-            } finally {
-                logger.removeHandler(handler);
-                logger.setUseParentHandlers(parents);
-            }
+            return AccountantWarnings.onStderr(spec.commandLine().getErr(), body::get);
         }
 
         void print(JsonObject json, String text) {

@@ -74,6 +74,20 @@ class DescendPrivateTest {
     }
 
     @Test
+    @DisplayName("rdp at little noise: Opacus's best-order warning as one sgd-lab line on stderr")
+    void rdpWarningOneLine() {
+        Run run = SgdLabTest.run("descend", "--method", "dp-sgd", "--batch", "8", "--clip",
+                "1", "--noise", "0.2", "--accountant", "rdp", "--lr", "0.05", "--max-epochs",
+                "20");
+        assertEquals(0, run.exitCode(), run.err());
+        String warning = "sgd-lab: warning: Optimal order is the smallest alpha. Please consider "
+                + "expanding the range of alphas to get a tighter privacy bound.";
+        assertTrue(run.err().lines().anyMatch(warning::equals), run.err());
+        assertTrue(run.err().lines().allMatch(line -> line.startsWith("sgd-lab: ")),
+                run.err());
+    }
+
+    @Test
     @DisplayName("text, noise 0: no privacy claimed, epsilon infinite")
     void textWithoutNoise() {
         Run run = SgdLabTest.run("descend", "--method", "dp-sgd", "--batch", "8", "--clip",
