@@ -55,6 +55,19 @@ public abstract class EngineTest {
         return NDManager.newBaseManager(ENGINE);
     }
 
+    /**
+     * A full garbage collection, and time for the reference handler to run the direct buffers'
+     * cleaners: what frees a buffer DJL gave up on while a graph still needs it.
+     */
+    protected static void collectGarbage() {
+        System.gc();
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @BeforeAll
     static void openEngineManager() {
         manager = newManager();

@@ -51,16 +51,6 @@ class DjlScalarOperandTest extends EngineTest {
         }
     }
 
-    /** A full GC, and time for the reference handler to run the direct buffers' cleaners. */
-    static void collectGarbage() {
-        System.gc();
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     @DisplayName("DJL 0.36: x.mul(3) with a GC before backward gives a wrong gradient")
     void scalarOperandIsFreedBeforeBackward() {

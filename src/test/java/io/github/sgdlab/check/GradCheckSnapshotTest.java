@@ -1,5 +1,6 @@
 package io.github.sgdlab.check;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * {@link GradCheck}'s block form works on a snapshot: the block's parameters and gradients are
  * never written, not even for a moment, so another thread may read (or train) them meanwhile.
  */
-class GradCheckSnapshotTest {
+class GradCheckSnapshotTest extends EngineTest {
 
     private static SequentialBlock mlp(NDManager manager) {
         SequentialBlock block = new SequentialBlock()
@@ -74,7 +75,7 @@ class GradCheckSnapshotTest {
     @DisplayName("block form: parameters and gradients bit-identical before, during (read by "
             + "another thread) and after a full check")
     void blockIsNeverWritten() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             SequentialBlock block = mlp(manager);
             NDList inputs = new NDList(manager.randomNormal(new Shape(4, 3))
                     .toType(DataType.FLOAT64, false));
@@ -121,7 +122,7 @@ class GradCheckSnapshotTest {
     @DisplayName("block form: a parameter shared by two blocks is checked once, with its total "
             + "gradient")
     void sharedParameterCheckedOnce() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Linear shared = Linear.builder().setUnits(3).build();
             SequentialBlock block = new SequentialBlock().add(shared)
                     .add(Activation.tanhBlock()).add(shared);

@@ -128,7 +128,7 @@ class GradCheckTest extends EngineTest {
         // that kept a freed scalar would now give a garbage gradient, and fail.
         Function<NDList, NDArray> collecting = in -> {
             NDArray output = f.apply(in);
-            DjlScalarOperandTest.collectGarbage();
+            collectGarbage();
             return output;
         };
         try (NDManager m = manager.newSubManager()) {

@@ -1,5 +1,6 @@
 package io.github.sgdlab.descent;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** {@link PrivateDescent}: Opacus's DP-SGD on the linear model, against a plain-Java twin. */
-class PrivateDescentTest {
+class PrivateDescentTest extends EngineTest {
 
     private static DescentConfig config(int batch, int maxEpochs, int runs) {
         return DescentConfig.builder().setLearningRate(0.05).optMethod(Method.MINIBATCH)
@@ -109,7 +110,7 @@ class PrivateDescentTest {
                 .optMethod(Method.MINIBATCH).optBatch(8).optMaxEpochs(4).optRuns(2)
                 .optShuffleSeed(7).optKeepTrajectory(false).build();
         PrivateDescentResult streamed;
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+        try (ai.djl.ndarray.NDManager manager = newManager()) {
             streamed = PrivateDescent.run(manager, streaming, settings,
                     (run, epoch, t, theta, loss) -> heard.add(run + " " + epoch + " " + t + " "
                             + java.util.Arrays.toString(theta) + " " + loss));

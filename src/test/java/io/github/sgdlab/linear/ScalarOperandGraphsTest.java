@@ -35,15 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class ScalarOperandGraphsTest extends EngineTest {
 
-    private static void collectGarbage() {
-        System.gc();
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     @DisplayName("NotebookLoss with a GC between forward and backward: In [10]'s gradient, bit for bit")
     void notebookLossSurvivesGc() {

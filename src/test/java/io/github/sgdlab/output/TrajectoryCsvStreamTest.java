@@ -1,5 +1,6 @@
 package io.github.sgdlab.output;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The streamed {@code trajectory.csv} is byte for byte the file written from kept trajectories,
  * for real descents: several runs interleaved, thinned, diverging.
  */
-class TrajectoryCsvStreamTest {
+class TrajectoryCsvStreamTest extends EngineTest {
 
     @TempDir
     Path scratch;
@@ -62,7 +63,7 @@ class TrajectoryCsvStreamTest {
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
         try (TrajectoryCsvStream csv = new TrajectoryCsvStream(scratch, config.runs(),
                 config.features(), every);
-                NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                NDManager manager = newManager()) {
             result = Descent.run(manager, config, DescentProgress.NONE, csv);
             csv.finish(streamed);
         }

@@ -1,5 +1,6 @@
 package io.github.sgdlab.persample;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -7,8 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * below n): issue 18's CNN, whose activations and unfolded inputs exceed the planner's budget;
  * processed in chunks, it gives the loop's gradients.
  */
-class VectorizedChunkTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class VectorizedChunkTest extends EngineTest {
 
     @Test
     @DisplayName("a batch split into chunks gives the loop's per-sample gradients")

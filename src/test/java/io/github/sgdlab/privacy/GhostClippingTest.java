@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.nlp.DefaultVocabulary;
@@ -19,8 +20,6 @@ import ai.djl.training.initializer.NormalInitializer;
 
 import io.github.sgdlab.persample.PerSampleLoss;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,19 +28,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** Ghost clipping gives the materialised path's gradient (and so Opacus's) within rounding. */
-class GhostClippingTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class GhostClippingTest extends EngineTest {
 
     static PrivacyEngine engine(double clip, Clipping clipping, int expected, boolean ghost) {
         return engine(clip, clipping, expected, ghost, PerSampleLoss.softmaxCrossEntropy());

@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +21,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +33,7 @@ import java.util.List;
  * (ArrayDataset, its bulk batchifier), empty batches included, and the engine inside a DJL
  * Trainer.
  */
-class PoissonSamplerTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class PoissonSamplerTest extends EngineTest {
 
     @Test
     @DisplayName("⌊1/q⌋ batches an epoch, each sample in each batch with probability q")

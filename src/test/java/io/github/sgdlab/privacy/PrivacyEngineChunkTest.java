@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -15,8 +16,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.Pair;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +26,7 @@ import java.util.List;
  * gradient elements at once): its size, and that a batch split by it gives the unchunked ghost
  * path's gradient within rounding.
  */
-class PrivacyEngineChunkTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class PrivacyEngineChunkTest extends EngineTest {
 
     private static Block mlp(int hidden, int inputs, NDManager scope) {
         SequentialBlock block = new SequentialBlock().add(Linear.builder().setUnits(hidden).build())

@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** ε after k steps equals the named accountant's after k steps of (σ, q). */
-class PrivacyEngineEpsilonTest {
+class PrivacyEngineEpsilonTest extends EngineTest {
 
     @Test
     @DisplayName("the end-to-end test's σ spends at most ε = 3 at δ = 1e-5 over its 200 steps")
@@ -35,7 +36,7 @@ class PrivacyEngineEpsilonTest {
         double sigma = 1.1;
         double q = 0.02;
         int k = 37;
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = PrivacyEngineNoiseTest.mlp(manager, DataType.FLOAT32);
             PrivacyEngine engine = PrivacyEngineNoiseTest.builder(sigma).setSampleRate(q)
                     .optAccountant(mechanism).optSeed(4).build();
@@ -60,7 +61,7 @@ class PrivacyEngineEpsilonTest {
     @Test
     @DisplayName("a step without noise (σ = 0) spends ε = ∞, and the accountant is not stepped")
     void noNoiseIsNoPrivacy() {
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             Block block = PrivacyEngineNoiseTest.mlp(manager, DataType.FLOAT32);
             PrivacyEngine engine = PrivacyEngineNoiseTest.builder(0).optAccountant("rdp").build();
             assertEquals(0, engine.getEpsilon(1e-5));

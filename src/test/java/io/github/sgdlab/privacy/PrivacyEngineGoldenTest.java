@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,6 @@ import ai.djl.training.GradientCollector;
 import io.github.sgdlab.autograd.CollectorGate;
 import io.github.sgdlab.persample.PerSampleLoss;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,21 +25,9 @@ import java.util.List;
  * divided by the expected batch size) within 1e-10 relative: values from
  * src/test/python/dp_sgd_golden.py.
  */
-class PrivacyEngineGoldenTest {
+class PrivacyEngineGoldenTest extends EngineTest {
 
     private static final double RELATIVE = 1e-10;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     static PrivacyEngine engine(GoldenModels.Case c, String clipping, PerSampleLoss loss) {
         return PrivacyEngine.builder()

@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -11,26 +12,12 @@ import ai.djl.ndarray.types.Shape;
 import io.github.sgdlab.persample.PerSample;
 import io.github.sgdlab.persample.PerSampleLoss;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Many steps leave the engine's managers and arrays where they were. */
-class PrivacyEngineLeakTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class PrivacyEngineLeakTest extends EngineTest {
 
     /**
      * Steps with data call {@code PerSample.compute}, which on this branch still leaks one

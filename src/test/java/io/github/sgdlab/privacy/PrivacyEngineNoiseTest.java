@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +22,6 @@ import ai.djl.util.Pair;
 
 import io.github.sgdlab.persample.PerSampleLoss;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,23 +35,11 @@ import java.util.List;
  * seeded, unseeded and secure generators; seeds reproduce bit for bit; the accountant is stepped
  * once per step; bad settings are refused.
  */
-class PrivacyEngineNoiseTest {
+class PrivacyEngineNoiseTest extends EngineTest {
 
     private static final double SIGMA = 1.3;
     private static final double C = 0.7;
     private static final int B = 32;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager("PyTorch");
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** MLP 784-128-10 in the given type: 101,770 coordinates of noise per step. */
     static Block mlp(NDManager manager, DataType type) {

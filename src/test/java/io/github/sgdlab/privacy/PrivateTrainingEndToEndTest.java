@@ -1,5 +1,6 @@
 package io.github.sgdlab.privacy;
 
+import io.github.sgdlab.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ import java.util.Random;
  * /usr/bin/python3). That this σ spends at most ε = 3 is checked against the RDP accountant in
  * {@link PrivacyEngineEpsilonTest}.
  */
-class PrivateTrainingEndToEndTest {
+class PrivateTrainingEndToEndTest extends EngineTest {
 
     static final double SIGMA_EPSILON_3 = 1.37451171875;
     static final double Q = 0.05;
@@ -53,7 +54,7 @@ class PrivateTrainingEndToEndTest {
     @DisplayName("private training (ε ≤ 3) reaches ≥ 90 % of the non-private accuracy")
     void privateAccuracy() throws Exception {
         Engine.getEngine("PyTorch").setRandomSeed(3);
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+        try (NDManager manager = newManager()) {
             float[][] centres = new float[CLASSES][FEATURES];
             Random random = new Random(17);
             for (float[] centre : centres) {
